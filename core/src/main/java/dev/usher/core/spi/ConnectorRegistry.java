@@ -1,0 +1,353 @@
+package dev.usher.core.spi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.usher.core.ConfigurationException;
+import dev.usher.core.ConfigurationException.Problem;
+import dev.usher.core.json.UsherJson;
+import dev.usher.core.model.Secret;
+import dev.usher.core.validation.ModelValidator;
+import java.net.URL;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connector types available to an application, found through {@code ServiceLoader} and/or
+ * registered explicitly, then fixed: a registry never changes after it is built and is safe to
+ * share between threads.
+ *
+ * <pre>{@code
+ * ConnectorRegistry registry = ConnectorRegistry.discover();
+ * Connector slack = registry.open("scim", Map.of("baseUrl", url, "token", token));
+ *
+ * ConnectorRegistry explicit = ConnectorRegistry.builder()
+ *     .register(new AcmeConnectorProvider())
+ *     .build();
+ * }</pre>
+ *
+ * <p>Two providers with one type name are an error naming both classes and the jars they
+ * came from; a provider that fails to load is an error naming its class; opening an unknown
+ * type lists the known ones.
+ */
+public final class ConnectorRegistry {
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectorRegistry.class);
+
+  private final Map<String, ConnectorProvider<?>> providers;
+  private final ObjectMapper mapper = UsherJson.newMapper();
+
+  private ConnectorRegistry(Map<String, ConnectorProvider<?>> providers) {
+    this.providers = Collections.unmodifiableMap(new TreeMap<>(providers));
+  }
+
+  /** Every provider on the class path of this class's class loader. */
+  public static ConnectorRegistry discover() {
+    return builder().discover().build();
+  }
+
+  /** Every provider visible to {@code classLoader}. */
+  public static ConnectorRegistry discover(ClassLoader classLoader) {
+    return builder().discover(classLoader).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The known type names, sorted. */
+  public Set<String> types() {
+    return providers.keySet();
+  }
+
+  /**
+   * The provider of this type.
+   *
+   * @throws ConfigurationException naming the known types when there is none
+   */
+  public ConnectorProvider<?> provider(String type) {
+    Objects.requireNonNull(type, "type");
+    ConnectorProvider<?> p = providers.get(type);
+    if (p == null) {
+      throw new ConfigurationException(
+          "unknown connector type '" + type + "'; known types: "
+              + (providers.isEmpty() ? "(none: no ConnectorProvider on the class path)" : String.join(", ", providers.keySet())));
+    }
+    return p;
+  }
+
+  /**
+   * Opens a connector for an application named like the type, with default context.
+   *
+   * @param config the configuration as a map (values: strings, numbers, booleans, lists, maps, {@link Secret}s)
+   * @throws ConfigurationException when the type is unknown or the configuration is invalid
+   */
+  public Connector open(String type, Map<String, ?> config) {
+    return open(type, config, ConnectorContext.of(type));
+  }
+
+  /** Opens a connector with this configuration map and context. */
+  public Connector open(String type, Map<String, ?> config, ConnectorContext context) {
+    Objects.requireNonNull(config, "config");
+    JsonNode tree = mapper.valueToTree(revealSecrets(config));
+    return open(type, tree, context);
+  }
+
+  /** Opens a connector from configuration written as JSON. */
+  public Connector open(String type, String jsonConfig, ConnectorContext context) {
+    Objects.requireNonNull(jsonConfig, "jsonConfig");
+    JsonNode tree;
+    try {
+      tree = mapper.readTree(jsonConfig);
+    } catch (JsonProcessingException e) {
+      throw new ConfigurationException(
+          type + " connector configuration is not valid JSON: " + e.getOriginalMessage()
+              + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+    }
+    return open(type, tree, context);
+  }
+
+  /** Opens a connector from a configuration tree (read from JSON or YAML). */
+  public Connector open(String type, JsonNode config, ConnectorContext context) {
+    Objects.requireNonNull(context, "context");
+    ConnectorProvider<?> provider = provider(type);
+    return create(provider, config, context);
+  }
+
+  /**
+   * Binds and validates a configuration for this type without opening a connector.
+   *
+   * @throws ConfigurationException listing every problem
+   */
+  public Object bind(String type, Map<String, ?> config) {
+    ConnectorProvider<?> provider = provider(type);
+    JsonNode tree = mapper.valueToTree(revealSecrets(config));
+    return bind(provider, tree, type + " connector configuration");
+  }
+
+  private <C> Connector create(ConnectorProvider<C> provider, JsonNode config, ConnectorContext context) {
+    String subject = provider.type() + " connector configuration for application '" + context.applicationId() + "'";
+    C bound = bind(provider, config, subject);
+    Connector connector = provider.create(bound, context);
+    if (connector == null) {
+      throw new IllegalStateException(providerName(provider) + ".create returned null");
+    }
+    return connector;
+  }
+
+  private <C> C bind(ConnectorProvider<C> provider, JsonNode config, String subject) {
+    if (config == null || !config.isObject()) {
+      throw new ConfigurationException(subject + " must be an object of keys and values, was "
+          + (config == null ? "null" : config.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+    }
+    C bound;
+    try {
+      bound = mapper.treeToValue(config, provider.configClass());
+    } catch (UnrecognizedPropertyException e) {
+      String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
+          .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+      throw new ConfigurationException(subject, List.of(new Problem(
+          path(e), "unknown key; expected one of: " + known)));
+    } catch (InvalidFormatException e) {
+      throw new ConfigurationException(subject, List.of(new Problem(path(e),
+          "expected " + describe(e.getTargetType()) + ", was '" + masked(path(e), e.getValue()) + "'")));
+    } catch (ValueInstantiationException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new ConfigurationException(subject, List.of(new Problem(path(e), String.valueOf(cause.getMessage()))));
+    } catch (MismatchedInputException e) {
+      throw new ConfigurationException(subject, List.of(new Problem(path(e),
+          "expected " + describe(e.getTargetType()) + " (" + e.getOriginalMessage().split("\n")[0] + ")")));
+    } catch (JsonProcessingException e) {
+      throw new ConfigurationException(subject + " could not be read: " + e.getOriginalMessage());
+    }
+    return ModelValidator.shared().validate(bound, subject);
+  }
+
+  private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+    StringBuilder sb = new StringBuilder();
+    for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        if (sb.length() > 0) {
+          sb.append('.');
+        }
+        sb.append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        sb.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String masked(String path, @Nullable Object value) {
+    return path.toLowerCase(java.util.Locale.ROOT).matches(".*(secret|token|password|key).*")
+        ? Secret.MASK : String.valueOf(value);
+  }
+
+  private static String describe(@Nullable Class<?> type) {
+    if (type == null) {
+      return "a value";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "a whole number";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (type.isEnum()) {
+      return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+          .collect(Collectors.joining(", "));
+    }
+    if (type == java.time.Duration.class) {
+      return "an ISO-8601 duration such as PT30S";
+    }
+    if (Collection.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    if (Map.class.isAssignableFrom(type)) {
+      return "an object";
+    }
+    return "a " + type.getSimpleName();
+  }
+
+  /** Secrets print as ****; binding needs their values, so unwrap them before conversion. */
+  private static Object revealSecrets(Object value) {
+    if (value instanceof Secret s) {
+      return s.reveal();
+    }
+    if (value instanceof Map<?, ?> m) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      m.forEach((k, v) -> out.put(k, v == null ? null : revealSecrets(v)));
+      return out;
+    }
+    if (value instanceof Collection<?> c) {
+      List<Object> out = new ArrayList<>();
+      c.forEach(v -> out.add(v == null ? null : revealSecrets(v)));
+      return out;
+    }
+    return value;
+  }
+
+  static String providerName(Object provider) {
+    Class<?> c = provider.getClass();
+    return c.getName() + " (" + location(c) + ")";
+  }
+
+  private static String location(Class<?> c) {
+    try {
+      CodeSource cs = c.getProtectionDomain().getCodeSource();
+      URL url = cs == null ? null : cs.getLocation();
+      return url == null ? "unknown location" : url.toString();
+    } catch (SecurityException e) {
+      return "unknown location";
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ConnectorRegistry" + providers.keySet();
+  }
+
+  /** Collects providers; {@link #build()} checks them and fixes the registry. */
+  public static final class Builder {
+    private final List<ConnectorProvider<?>> found = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Adds every provider found by {@code ServiceLoader} with this class's class loader. */
+    public Builder discover() {
+      return discover(ConnectorRegistry.class.getClassLoader());
+    }
+
+    /** Adds every provider {@code ServiceLoader} finds through this class loader. */
+    @SuppressWarnings("rawtypes")
+    public Builder discover(ClassLoader classLoader) {
+      Objects.requireNonNull(classLoader, "classLoader");
+      ServiceLoader<ConnectorProvider> loader = ServiceLoader.load(ConnectorProvider.class, classLoader);
+      Iterator<ServiceLoader.Provider<ConnectorProvider>> it = loader.stream().iterator();
+      // Each failure advances the iterator past the broken entry, so the loop ends; the bound is a seat belt.
+      for (int guard = 0; guard < 10_000; guard++) {
+        ServiceLoader.Provider<ConnectorProvider> entry;
+        try {
+          if (!it.hasNext()) {
+            break;
+          }
+          entry = it.next();
+        } catch (ServiceConfigurationError e) {
+          problems.add(new Problem("ServiceLoader", "a connector provider failed to load: " + e.getMessage()));
+          continue;
+        }
+        try {
+          ConnectorProvider<?> p = entry.get();
+          LOG.debug("found connector provider '{}' {}", p.type(), providerName(p));
+          found.add(p);
+        } catch (ServiceConfigurationError | RuntimeException e) {
+          problems.add(new Problem(entry.type().getName(),
+              "connector provider could not be instantiated (" + location(entry.type()) + "): " + e.getMessage()));
+        }
+      }
+      return this;
+    }
+
+    /** Adds a provider explicitly. */
+    public Builder register(ConnectorProvider<?> provider) {
+      found.add(Objects.requireNonNull(provider, "provider"));
+      return this;
+    }
+
+    /**
+     * The registry.
+     *
+     * @throws ConfigurationException when a provider failed to load, has no valid type name,
+     *     or shares its type name with another provider
+     */
+    public ConnectorRegistry build() {
+      List<Problem> all = new ArrayList<>(problems);
+      Map<String, ConnectorProvider<?>> byType = new LinkedHashMap<>();
+      for (ConnectorProvider<?> p : found) {
+        String type = p.type();
+        if (type == null || !type.matches("[a-z][a-z0-9-]*")) {
+          all.add(new Problem(p.getClass().getName(),
+              "type name '" + type + "' is not valid: expected lower-case letters, digits and '-'"));
+          continue;
+        }
+        if (p.configClass() == null) {
+          all.add(new Problem(p.getClass().getName(), "configClass() returned null"));
+          continue;
+        }
+        ConnectorProvider<?> previous = byType.get(type);
+        if (previous == null) {
+          byType.put(type, p);
+        } else if (previous.getClass() != p.getClass()) {
+          all.add(new Problem(type, "two connector providers claim this type: "
+              + providerName(previous) + " and " + providerName(p)));
+        }
+      }
+      if (!all.isEmpty()) {
+        throw new ConfigurationException("connector registry", all);
+      }
+      return new ConnectorRegistry(byType);
+    }
+  }
+}
