@@ -6,7 +6,11 @@
 //    match, "not (A or B)" is evaluated correctly;
 //  - userName (case-insensitive) and externalId are unique: 409 with scimType "uniqueness";
 //  - a page past the end is empty (SCIMMY alone repeats page 1);
-//  - count is capped at filter.maxResults.
+//  - count is capped at filter.maxResults;
+//  - SCIMMY's own filter parser rejects escaped quotes in values ("a \"b\""), so filters are
+//    parsed here first (a malformed one is a 400 invalidFilter) and handed to the handlers
+//    through the request context, SCIMMY seeing only a placeholder;
+//  - adding a member a group already has changes nothing (RFC 7644 section 3.5.2.1).
 // Usage: SCIM_TOKEN=secret node server.js [port]   (port 0 or absent: any free port)
 // Prints one line {"port": N} on standard output when ready. POST /_reset empties the store.
 import express from "express";
@@ -159,9 +163,10 @@ function plain(instance) {
     return JSON.parse(JSON.stringify(instance));
 }
 
-function list(resource, store) {
+function list(resource, store, ctx) {
     let records = [...store.values()];
-    if (resource.filter) records = records.filter(r => matches(r, parseFilter(resource.filter.expression)));
+    const filter = ctx?.filter;
+    if (filter) records = records.filter(r => matches(r, filter));
     const c = resource.constraints;
     if (c) {
         if (c.count !== undefined) c.count = Math.min(c.count, MAX_RESULTS);
@@ -198,13 +203,13 @@ function stamp(record, previous) {
 }
 
 SCIMMY.Resources.declare(SCIMMY.Resources.User.extend(SCIMMY.Schemas.EnterpriseUser, false), {
-    egress: (resource) => {
+    egress: (resource, ctx) => {
         if (resource.id) {
             const u = users.get(resource.id);
             if (!u) throw new SCIMMY.Types.Error(404, null, `Resource ${resource.id} not found`);
             return withGroups(u);
         }
-        return list(resource, new Map([...users].map(([k, u]) => [k, withGroups(u)])));
+        return list(resource, new Map([...users].map(([k, u]) => [k, withGroups(u)])), ctx);
     },
     ingress: (resource, instance) => {
         const record = plain(instance);
@@ -229,16 +234,20 @@ SCIMMY.Resources.declare(SCIMMY.Resources.User.extend(SCIMMY.Schemas.EnterpriseU
 });
 
 SCIMMY.Resources.declare(SCIMMY.Resources.Group, {
-    egress: (resource) => {
+    egress: (resource, ctx) => {
         if (resource.id) {
             const g = groups.get(resource.id);
             if (!g) throw new SCIMMY.Types.Error(404, null, `Resource ${resource.id} not found`);
             return g;
         }
-        return list(resource, groups);
+        return list(resource, groups, ctx);
     },
     ingress: (resource, instance) => {
         const record = plain(instance);
+        if (record.members) {
+            const seen = new Set();
+            record.members = record.members.filter(m => !seen.has(m.value) && seen.add(m.value));
+        }
         for (const m of record.members ?? []) {
             if (!users.has(m.value) && !groups.has(m.value))
                 throw new SCIMMY.Types.Error(400, "invalidValue", `member '${m.value}' does not exist`);
@@ -266,12 +275,26 @@ app.post("/_reset", (req, res) => {
     groups.clear();
     res.status(204).end();
 });
+// Parse filters with the parser above before SCIMMY sees them (see the header).
+app.use("/scim/v2", express.json({type: ["application/scim+json", "application/json"], limit: 1048576}), (req, res, next) => {
+    const holder = req.method === "GET" ? req.query : (req.path.endsWith("/.search") ? req.body : null);
+    if (holder && typeof holder.filter === "string") {
+        try {
+            req.usherFilter = parseFilter(holder.filter);
+        } catch (ex) {
+            return res.status(400).type("application/scim+json").send(new SCIMMY.Messages.Error(ex));
+        }
+        holder.filter = "id pr";
+    }
+    next();
+});
 app.use("/scim/v2", new SCIMMYRouters({
     type: "bearer",
     handler: (request) => {
         if (request.header("Authorization") !== `Bearer ${TOKEN}`) throw new Error("Bearer token missing or not accepted");
         return "usher-tests";
-    }
+    },
+    context: (req) => ({filter: req.usherFilter})
 }));
 SCIMMY.Config.set({filter: {supported: true, maxResults: MAX_RESULTS}, bulk: {supported: true, maxOperations: 100, maxPayloadSize: 1048576}});
 
