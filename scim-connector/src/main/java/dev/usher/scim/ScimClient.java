@@ -159,18 +159,23 @@ public final class ScimClient implements AutoCloseable {
   }
 
   public UserResource createUser(UserResource user) {
-    return UserResource.of(create(USERS, user.resource()));
+    return create("create", USERS, user.resource(), UserResource::of);
   }
 
   public GroupResource createGroup(GroupResource group) {
-    return GroupResource.of(create(GROUPS, group.resource()));
+    return create("create", GROUPS, group.resource(), GroupResource::of);
   }
 
   ScimResource create(String operation, String endpoint, ScimResource resource) {
+    return create(operation, endpoint, resource, r -> r);
+  }
+
+  /** Creates and converts inside the exchange, so a malformed answer is reported naming the request. */
+  <T> T create(String operation, String endpoint, ScimResource resource, Function<ScimResource, T> convert) {
     Objects.requireNonNull(resource, "resource");
     byte[] body = write(quirks.beforeWrite(endpoint, resource.json()));
     return transport.exchange(new Request(operation, "POST", path(endpoint), Map.of(), body, null),
-        (status, in) -> requireResource(endpoint, in, "the created resource"));
+        (status, in) -> convert.apply(requireResource(endpoint, in, "the created resource")));
   }
 
   /** The resource, or empty when the server answers 404. */
@@ -183,14 +188,23 @@ public final class ScimClient implements AutoCloseable {
   }
 
   public Optional<UserResource> getUser(String id) {
-    return get(USERS, id).map(UserResource::of);
+    return get("get", USERS, id, SearchRequest.builder().build(), UserResource::of);
+  }
+
+  public Optional<GroupResource> getGroup(String id) {
+    return get("get", GROUPS, id, SearchRequest.builder().build(), GroupResource::of);
   }
 
   Optional<ScimResource> get(String operation, String endpoint, String id, SearchRequest attributes) {
+    return get(operation, endpoint, id, attributes, r -> r);
+  }
+
+  <T> Optional<T> get(String operation, String endpoint, String id, SearchRequest attributes,
+      Function<ScimResource, T> convert) {
     Map<String, String> q = attributes.queryParameters();
     try {
       return Optional.of(transport.exchange(new Request(operation, "GET", path(endpoint, id), q, null, null),
-          (status, in) -> requireResource(endpoint, in, "the resource")));
+          (status, in) -> convert.apply(requireResource(endpoint, in, "the resource"))));
     } catch (NotFoundException e) {
       return Optional.empty();
     }

@@ -163,7 +163,7 @@ public final class ScimConnector implements Connector {
     Derived d = derived();
     ObjectNode user = AccountMapper.toUser(account, null);
     try {
-      return toAccount(client.create("create", d.users(), ScimResource.owning(user)));
+      return client.create("create", d.users(), ScimResource.owning(user), this::account);
     } catch (AlreadyExistsException e) {
       String existing = existingId(account);
       throw new AlreadyExistsException(e.origin(), e.httpStatus().orElse(409), e.detail()
@@ -247,7 +247,7 @@ public final class ScimConnector implements Connector {
   @Override
   public Optional<Account> get(String accountId) {
     Objects.requireNonNull(accountId, "accountId");
-    return client.get("get", derived().users(), accountId, SearchRequest.builder().build()).map(this::toAccount);
+    return client.get("get", derived().users(), accountId, SearchRequest.builder().build(), this::account);
   }
 
   @Override
@@ -281,7 +281,7 @@ public final class ScimConnector implements Connector {
 
   private Page<Account> accountsPage(String operation, @Nullable Filter filter, PageRequest request) {
     Derived d = derived();
-    return page(operation, d.users(), filter, request, new String[0], this::toAccount);
+    return page(operation, d.users(), filter, request, new String[0], this::account);
   }
 
   /** One page by index or cursor; tokens are {@code i<startIndex>} and {@code c<cursor>}. */
@@ -518,10 +518,15 @@ public final class ScimConnector implements Connector {
     return Objects.requireNonNull(d.groups());
   }
 
+  /** Reads a User as an account; throws IllegalArgumentException naming a malformed attribute. */
+  private Account account(ScimResource r) {
+    UserResource.of(r);
+    return AccountMapper.toAccount(context.applicationId(), r.node());
+  }
+
   private Account toAccount(ScimResource r) {
     try {
-      UserResource.of(r);
-      return AccountMapper.toAccount(context.applicationId(), r.node());
+      return account(r);
     } catch (IllegalArgumentException e) {
       throw new ConnectorException(client.origin("read"), "user " + r.id().orElse("?") + " is not a valid SCIM User: "
           + e.getMessage());
