@@ -345,7 +345,7 @@ public final class ScimClient implements AutoCloseable {
     }
   }
 
-  private static List<BulkResult> bulkResults(List<BulkOperation> ops, ObjectNode response) {
+  static List<BulkResult> bulkResults(List<BulkOperation> ops, ObjectNode response) {
     JsonNode results = ScimJson.get(response, "Operations");
     if (results == null || !results.isArray()) {
       throw new IllegalArgumentException("the BulkResponse has no 'Operations' array");
