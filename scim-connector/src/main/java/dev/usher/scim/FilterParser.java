@@ -127,6 +127,9 @@ final class FilterParser {
         return JsonNodeFactory.instance.nullNode();
       default:
         try {
+          if (w.matches("-?\\d{1,18}")) {
+            return JsonNodeFactory.instance.numberNode(Long.parseLong(w));
+          }
           return JsonNodeFactory.instance.numberNode(new BigDecimal(w));
         } catch (NumberFormatException e) {
           pos = start;
