@@ -57,12 +57,12 @@ public final class ScimClient implements AutoCloseable {
   private final HttpTransport transport;
   private final ObjectMapper mapper;
   private final ScimQuirks quirks;
-  private final Builder settings;
+  private final String description;
   private final Object discoveryLock = new Object();
   private volatile @Nullable ScimDiscovery discovery;
 
   private ScimClient(Builder b, URI base) {
-    this.settings = b;
+    this.description = "ScimClient[" + base + ", " + b.auth + ", profile " + b.quirks.name() + "]";
     this.mapper = ScimJson.newMapper();
     this.quirks = b.quirks;
     this.transport = new HttpTransport(base, b.auth, b.http, b.clock, b.executor, mapper,
@@ -446,7 +446,7 @@ public final class ScimClient implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "ScimClient[" + settings.baseUrl + ", " + settings.auth + ", profile " + quirks.name() + "]";
+    return description;
   }
 
   /** Builds {@link ScimClient}s. */
