@@ -43,6 +43,8 @@ import org.jspecify.annotations.Nullable;
  * @param groupsEndpoint the groups path (default: from /ResourceTypes, else /Groups)
  * @param maxResponseBytes the largest response accepted (default: the context's, 64 MiB)
  * @param profile the vendor profile adapting the client to a server's quirks (default {@code standard})
+ * @param accountFilter a SCIM filter limiting which users are accounts of this application
+ *     (e.g. {@code userType eq "Employee"}); listing and find apply it
  */
 public record ScimConfig(
     @NotBlank String baseUrl,
@@ -58,7 +60,8 @@ public record ScimConfig(
     @Pattern(regexp = "/.*", message = "must start with /") @Nullable String usersEndpoint,
     @Pattern(regexp = "/.*", message = "must start with /") @Nullable String groupsEndpoint,
     @Min(1024) @Nullable Long maxResponseBytes,
-    @Nullable String profile) {
+    @Nullable String profile,
+    @Nullable String accountFilter) {
 
   /** How the connector authenticates. */
   public enum AuthType {
@@ -156,7 +159,7 @@ public record ScimConfig(
 
   /** A configuration with defaults for everything but the URL and credentials. */
   public static ScimConfig of(String baseUrl, Auth auth) {
-    return new ScimConfig(baseUrl, auth, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new ScimConfig(baseUrl, auth, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public int pageSizeOrDefault() {
@@ -183,6 +186,12 @@ public record ScimConfig(
     return paging != null ? paging : "auto";
   }
 
+  /** The parsed {@code accountFilter}, or null. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public @Nullable Filter accountFilterParsed() {
+    return accountFilter == null ? null : Filter.parse(accountFilter);
+  }
+
   public String profileOrDefault() {
     return profile != null ? profile : "standard";
   }
@@ -201,6 +210,13 @@ public record ScimConfig(
       problems.add(new Problem("baseUrl", e.getMessage()));
     }
     ScimAuth strategy = auth.strategy(problems);
+    if (accountFilter != null) {
+      try {
+        Filter.parse(accountFilter);
+      } catch (IllegalArgumentException e) {
+        problems.add(new Problem("accountFilter", e.getMessage()));
+      }
+    }
     if (!profileOrDefault().equals("standard")) {
       problems.add(new Problem("profile", "unknown profile '" + profile + "'; known profiles: standard"));
     }

@@ -53,6 +53,7 @@ public final class ScimConnector implements Connector {
   private final ScimConfig config;
   private final ConnectorContext context;
   private final ScimClient client;
+  private final @Nullable Filter accountFilter;
   private volatile @Nullable Derived derived;
 
   /** What the connector concluded from discovery. */
@@ -62,6 +63,7 @@ public final class ScimConnector implements Connector {
     this.config = config;
     this.context = context;
     this.client = client;
+    this.accountFilter = config.accountFilterParsed();
   }
 
   /**
@@ -262,6 +264,9 @@ public final class ScimConnector implements Connector {
       throw new IllegalArgumentException("find needs a single value to compare, not " + value.typeName());
     }
     Filter filter = new Filter.Comparison(path, Filter.Operator.EQ, v);
+    if (accountFilter != null) {
+      filter = filter.and(accountFilter);
+    }
     List<Account> out = new ArrayList<>();
     String token = null;
     int guard = 0;
@@ -276,7 +281,7 @@ public final class ScimConnector implements Connector {
   @Override
   public Page<Account> listAccounts(PageRequest request) {
     Objects.requireNonNull(request, "request");
-    return accountsPage("listAccounts", null, request);
+    return accountsPage("listAccounts", accountFilter, request);
   }
 
   private Page<Account> accountsPage(String operation, @Nullable Filter filter, PageRequest request) {

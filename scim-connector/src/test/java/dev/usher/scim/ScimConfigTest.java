@@ -69,6 +69,17 @@ class ScimConfigTest {
   }
 
   @Test
+  void aMalformedAccountFilterIsAConfigurationProblemWithItsPosition() {
+    assertThatThrownBy(() -> registry.open("scim", Map.of("baseUrl", "https://example.com/scim",
+        "auth", Map.of("type", "none"), "accountFilter", "userType eq"), ConnectorContext.of("hr")))
+        .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).singleElement()
+            .satisfies(p -> {
+              assertThat(p.path()).isEqualTo("accountFilter");
+              assertThat(p.message()).contains("position 12");
+            }));
+  }
+
+  @Test
   void baseUrlWithCredentialsIsRefusedWithoutEchoingThem() {
     assertThatThrownBy(() -> registry.open("scim", Map.of("baseUrl", "https://u:hunter2@example.com/scim",
         "auth", Map.of("type", "none")), ConnectorContext.of("hr")))

@@ -177,9 +177,24 @@ class ScimConnectorHttpTest {
   }
 
   @Test
+  void theAccountFilterFromConfigurationScopesListingAndFind() throws Exception {
+    try (ScimConnector scoped = ScimConnector.open(new ScimConfig(server.url("/scim").toString(),
+        ScimConfig.Auth.bearer(Secret.of("tok")), null, null, null, null, false, null, null, null, null, null, null, null,
+        "userType eq \"Employee\""), ConnectorContext.of("hr"))) {
+      enqueue(200, "{\"totalResults\":0,\"Resources\":[]}");
+      enqueue(200, "{\"totalResults\":0,\"Resources\":[]}");
+      scoped.listAccounts(PageRequest.first(10));
+      scoped.find("userName", AttributeValue.of("a b"));
+      assertThat(take().getTarget()).isEqualTo("/scim/Users?filter=userType%20eq%20%22Employee%22&startIndex=1&count=10");
+      assertThat(take().getTarget()).isEqualTo(
+          "/scim/Users?filter=userName%20eq%20%22a%20b%22%20and%20userType%20eq%20%22Employee%22&startIndex=1&count=100");
+    }
+  }
+
+  @Test
   void withoutDiscoveryNothingIsAskedAndCommonFeaturesAreAssumed() throws Exception {
     try (ScimConnector quiet = ScimConnector.open(new ScimConfig(server.url("/scim").toString(),
-        ScimConfig.Auth.bearer(Secret.of("tok")), null, null, null, null, false, false, null, null, null, null, null, null),
+        ScimConfig.Auth.bearer(Secret.of("tok")), null, null, null, null, false, false, null, null, null, null, null, null, null),
         ConnectorContext.of("hr"))) {
       assertThat(quiet.capabilities().supports(Capability.FIND_ACCOUNT)).isTrue();
       assertThat(quiet.capabilities().supports(Capability.GRANT)).isFalse();
