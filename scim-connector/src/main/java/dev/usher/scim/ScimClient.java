@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -173,7 +172,7 @@ public final class ScimClient implements AutoCloseable {
   /** Creates and converts inside the exchange, so a malformed answer is reported naming the request. */
   <T> T create(String operation, String endpoint, ScimResource resource, Function<ScimResource, T> convert) {
     Objects.requireNonNull(resource, "resource");
-    byte[] body = write(quirks.beforeWrite(endpoint, resource.json()));
+    byte[] body = write(outgoing(endpoint, resource));
     return transport.exchange(new Request(operation, "POST", path(endpoint), Map.of(), body, null),
         (status, in) -> convert.apply(requireResource(endpoint, in, "the created resource")));
   }
@@ -216,7 +215,7 @@ public final class ScimClient implements AutoCloseable {
   }
 
   ScimResource replace(String operation, String endpoint, String id, ScimResource resource, @Nullable String etag) {
-    byte[] body = write(quirks.beforeWrite(endpoint, resource.json()));
+    byte[] body = write(outgoing(endpoint, resource));
     return transport.exchange(new Request(operation, "PUT", path(endpoint, id), Map.of(), body, etag),
         (status, in) -> requireResource(endpoint, in, "the replaced resource"));
   }
@@ -387,6 +386,11 @@ public final class ScimClient implements AutoCloseable {
     throw new IllegalArgumentException("a bulk result has an unreadable status " + n);
   }
 
+  /** The body to send; a profile gets a copy it may change. */
+  private JsonNode outgoing(String endpoint, ScimResource resource) {
+    return quirks == ScimQuirks.STANDARD ? resource.node() : quirks.beforeWrite(endpoint, resource.json());
+  }
+
   ObjectNode getJson(String operation, String path, Map<String, String> query) {
     return transport.exchange(new Request(operation, "GET", path, query, null, null), (status, in) -> {
       if (in == null) {
@@ -455,7 +459,7 @@ public final class ScimClient implements AutoCloseable {
     private ScimAuth auth = ScimAuth.none();
     private HttpSettings http = HttpSettings.defaults();
     private Clock clock = Clock.systemUTC();
-    private Executor executor = ForkJoinPool.commonPool();
+    private @Nullable Executor executor;
     private ScimQuirks quirks = ScimQuirks.STANDARD;
     private String connectorType = "scim";
     private @Nullable String applicationId;
@@ -481,7 +485,10 @@ public final class ScimClient implements AutoCloseable {
       return this;
     }
 
-    /** Where the HTTP client runs its background work. */
+    /**
+     * Where the HTTP client runs its background work; by default the JDK HTTP client's own.
+     * Give one with enough threads for the requests in flight (the common pool may have one).
+     */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;

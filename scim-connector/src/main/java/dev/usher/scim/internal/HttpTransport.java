@@ -81,7 +81,7 @@ public final class HttpTransport implements AutoCloseable {
     T read(int status, @Nullable InputStream body) throws IOException;
   }
 
-  public HttpTransport(URI baseUrl, ScimAuth auth, HttpSettings http, Clock clock, Executor executor,
+  public HttpTransport(URI baseUrl, ScimAuth auth, HttpSettings http, Clock clock, @Nullable Executor executor,
       ObjectMapper mapper, String connectorType, String applicationId) {
     this.base = Objects.requireNonNull(baseUrl, "baseUrl");
     String p = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath();
@@ -98,8 +98,10 @@ public final class HttpTransport implements AutoCloseable {
         .followRedirects(false)
         .enableCookieManagement(false)
         .retryAfter(false)
-        .executor(executor)
         .setObjectMapper(new UnirestJackson(mapper));
+    if (executor != null) {
+      config.executor(executor);
+    }
     if ("http".equalsIgnoreCase(baseUrl.getScheme())) {
       // The JDK client would try an h2c upgrade that some servers mishandle.
       config.version(HttpClient.Version.HTTP_1_1);
@@ -208,7 +210,7 @@ public final class HttpTransport implements AutoCloseable {
           drain(in);
           return Outcome.of(reader.read(status, null));
         }
-        try (LimitedInputStream limited = new LimitedInputStream(in, http.maxResponseBytes())) {
+        try (LimitedInputStream limited = new LimitedInputStream(in, http.maxResponseBytes(), declared < 0)) {
           T value = reader.read(status, limited.isEmpty() ? null : limited);
           limited.drain();
           return Outcome.of(value);

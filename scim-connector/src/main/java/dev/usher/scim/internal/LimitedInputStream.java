@@ -19,14 +19,17 @@ final class LimitedInputStream extends FilterInputStream {
   private final long limit;
   private long count;
 
-  LimitedInputStream(InputStream in, long limit) {
-    super(new PushbackInputStream(in, 1));
+  /** @param mayBeEmpty the length is unknown: wrap so that {@link #isEmpty()} can look ahead */
+  LimitedInputStream(InputStream in, long limit, boolean mayBeEmpty) {
+    super(mayBeEmpty ? new PushbackInputStream(in, 1) : in);
     this.limit = limit;
   }
 
   /** True when the body has no bytes at all. */
   boolean isEmpty() throws IOException {
-    PushbackInputStream p = (PushbackInputStream) in;
+    if (!(in instanceof PushbackInputStream p)) {
+      return false;
+    }
     int b = p.read();
     if (b < 0) {
       return true;
