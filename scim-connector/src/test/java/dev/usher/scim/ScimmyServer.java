@@ -63,7 +63,7 @@ final class ScimmyServer implements BeforeAllCallback, AfterAllCallback {
       }
       Assumptions.assumeTrue(false, "cannot start node (" + e.getMessage() + "); install Node.js 18+ to run these tests");
     }
-    CompletableFuture.runAsync(() -> {
+    Thread errors = new Thread(() -> {
       try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = err.readLine()) != null) {
@@ -74,16 +74,27 @@ final class ScimmyServer implements BeforeAllCallback, AfterAllCallback {
       } catch (IOException ignored) {
         // process ended
       }
-    });
+    }, "scimmy-stderr");
+    errors.setDaemon(true);
+    errors.start();
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<String> first = new CompletableFuture<>();
+    Thread reader = new Thread(() -> {
       try {
-        return out.readLine();
+        first.complete(out.readLine());
       } catch (IOException e) {
-        return null;
+        first.complete(null);
       }
-    });
-    String line = first.get(30, TimeUnit.SECONDS);
+    }, "scimmy-stdout");
+    reader.setDaemon(true);
+    reader.start();
+    String line;
+    try {
+      line = first.get(30, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      process.destroyForcibly();
+      throw new AssertionError("scimmy server did not start within 30 s; stderr: " + stderr(), e);
+    }
     Matcher m = line == null ? null : PORT.matcher(line);
     if (m == null || !m.find()) {
       process.destroyForcibly();
