@@ -25,7 +25,7 @@ public final class GroupResource {
     this.resource = resource;
     ScimJson.text(resource.node(), "id");
     ScimJson.text(resource.node(), "displayName");
-    UserResource.multi(resource.node(), "members");
+    UserResource.checkMulti(resource.node(), "members");
   }
 
   /**

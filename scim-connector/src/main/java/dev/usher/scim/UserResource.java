@@ -40,8 +40,8 @@ public final class UserResource {
     if (active != null && !active.isNull() && !active.isBoolean()) {
       throw new IllegalArgumentException("attribute 'active' must be a boolean, was " + ScimJson.describe(active));
     }
-    multi(n, "emails");
-    multi(n, "groups");
+    checkMulti(n, "emails");
+    checkMulti(n, "groups");
   }
 
   /**
@@ -120,6 +120,24 @@ public final class UserResource {
   private Optional<String> text(String path) {
     JsonNode n = ScimJson.at(resource.node(), path);
     return n == null || n.isNull() ? Optional.empty() : Optional.of(n.asText());
+  }
+
+  /** Checks a multi-valued attribute's shape without building its elements (listing reads many users). */
+  static void checkMulti(JsonNode node, String attribute) {
+    JsonNode a = ScimJson.get(node, attribute);
+    if (a == null || a.isNull()) {
+      return;
+    }
+    if (!a.isArray()) {
+      throw new IllegalArgumentException("attribute '" + attribute + "' must be an array, was " + ScimJson.describe(a));
+    }
+    for (JsonNode e : a) {
+      JsonNode v = e.isObject() ? ScimJson.get(e, "value") : null;
+      JsonNode p = e.isObject() ? ScimJson.get(e, "primary") : null;
+      if (v == null || v.isNull() || v.isContainerNode() || p != null && !p.isNull() && !p.isBoolean()) {
+        MultiValue.fromJson(e, attribute);
+      }
+    }
   }
 
   static List<MultiValue> multi(JsonNode node, String attribute) {
