@@ -103,7 +103,7 @@ public final class UserResource {
     return multi(resource.node(), "emails");
   }
 
-  /** The groups the server says the user belongs to (read-only in SCIM). */
+  /** The groups the server says the user belongs to (read-only in SCIM). Elements without a value are left out. */
   public List<MultiValue> groups() {
     return multi(resource.node(), "groups");
   }
@@ -134,7 +134,7 @@ public final class UserResource {
     for (JsonNode e : a) {
       JsonNode v = e.isObject() ? ScimJson.get(e, "value") : null;
       JsonNode p = e.isObject() ? ScimJson.get(e, "primary") : null;
-      if (v == null || v.isNull() || v.isContainerNode() || p != null && !p.isNull() && !p.isBoolean()) {
+      if (!e.isObject() || v != null && v.isContainerNode() || p != null && !p.isNull() && !p.isBoolean()) {
         MultiValue.fromJson(e, attribute);
       }
     }
@@ -148,8 +148,14 @@ public final class UserResource {
     if (!a.isArray()) {
       throw new IllegalArgumentException("attribute '" + attribute + "' must be an array, was " + ScimJson.describe(a));
     }
+    checkMulti(node, attribute);
     List<MultiValue> out = new ArrayList<>(a.size());
-    a.forEach(e -> out.add(MultiValue.fromJson(e, attribute)));
+    for (JsonNode e : a) {
+      JsonNode v = ScimJson.get(e, "value");
+      if (v != null && !v.isNull()) {
+        out.add(MultiValue.fromJson(e, attribute));
+      }
+    }
     return List.copyOf(out);
   }
 
