@@ -526,6 +526,9 @@ public final class ScimConnector implements Connector {
   /** Reads a User as an account; throws IllegalArgumentException naming a malformed attribute. */
   private Account account(ScimResource r) {
     UserResource.of(r);
+    if (r.id().isEmpty()) {
+      throw new IllegalArgumentException("a user has no 'id'");
+    }
     return AccountMapper.toAccount(context.applicationId(), r.node());
   }
 

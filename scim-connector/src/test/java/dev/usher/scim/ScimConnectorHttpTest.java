@@ -192,6 +192,17 @@ class ScimConnectorHttpTest {
   }
 
   @Test
+  void aListedUserWithoutIdFailsTheListingNamingTheRequest() {
+    discovery("{\"filter\":{\"supported\":true}}");
+    enqueue(200, "{\"totalResults\":2,\"Resources\":[{\"id\":\"1\"},{\"userName\":\"no-id\"}]}");
+
+    assertThatThrownBy(() -> scim.listAccounts(PageRequest.first(10)))
+        .isExactlyInstanceOf(dev.usher.core.spi.ConnectorException.class)
+        .hasMessageContaining("GET /Users?startIndex=1&count=10")
+        .hasMessageContaining("Resources[1]: a user has no 'id'");
+  }
+
+  @Test
   void withoutDiscoveryNothingIsAskedAndCommonFeaturesAreAssumed() throws Exception {
     try (ScimConnector quiet = ScimConnector.open(new ScimConfig(server.url("/scim").toString(),
         ScimConfig.Auth.bearer(Secret.of("tok")), null, null, null, null, false, false, null, null, null, null, null, null, null),
