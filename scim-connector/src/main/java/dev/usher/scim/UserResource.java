@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.usher.scim.internal.ScimJson;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -31,17 +33,25 @@ public final class UserResource {
 
   private UserResource(ScimResource resource) {
     this.resource = resource;
-    ObjectNode n = resource.node();
-    ScimJson.text(n, "id");
-    ScimJson.text(n, "userName");
-    ScimJson.text(n, "externalId");
-    ScimJson.text(n, "displayName");
-    JsonNode active = ScimJson.get(n, "active");
-    if (active != null && !active.isNull() && !active.isBoolean()) {
-      throw new IllegalArgumentException("attribute 'active' must be a boolean, was " + ScimJson.describe(active));
+    // One pass over the attributes: listing reads many users, and lookups that miss cost a scan each.
+    Iterator<Map.Entry<String, JsonNode>> it = resource.node().fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String k = e.getKey();
+      JsonNode v = e.getValue();
+      if (k.equalsIgnoreCase("id") || k.equalsIgnoreCase("userName") || k.equalsIgnoreCase("externalId")
+          || k.equalsIgnoreCase("displayName")) {
+        if (!v.isNull() && !v.isTextual()) {
+          throw new IllegalArgumentException("attribute '" + k + "' must be a string, was " + ScimJson.describe(v));
+        }
+      } else if (k.equalsIgnoreCase("active")) {
+        if (!v.isNull() && !v.isBoolean()) {
+          throw new IllegalArgumentException("attribute 'active' must be a boolean, was " + ScimJson.describe(v));
+        }
+      } else if (k.equalsIgnoreCase("emails") || k.equalsIgnoreCase("groups")) {
+        checkMultiValue(v, k);
+      }
     }
-    checkMulti(n, "emails");
-    checkMulti(n, "groups");
   }
 
   /**
@@ -125,7 +135,13 @@ public final class UserResource {
   /** Checks a multi-valued attribute's shape without building its elements (listing reads many users). */
   static void checkMulti(JsonNode node, String attribute) {
     JsonNode a = ScimJson.get(node, attribute);
-    if (a == null || a.isNull()) {
+    if (a != null) {
+      checkMultiValue(a, attribute);
+    }
+  }
+
+  private static void checkMultiValue(JsonNode a, String attribute) {
+    if (a.isNull()) {
       return;
     }
     if (!a.isArray()) {
