@@ -156,8 +156,12 @@ public final class RestClient implements AutoCloseable {
     if (!r.absolute) {
       String base = baseUrl.toString();
       String path = r.expandedPath();
+      String q = r.queryString();
+      if (!q.isEmpty() && path.contains("?")) {
+        q = "&" + q.substring(1);
+      }
       return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-          + (path.startsWith("/") ? path : "/" + path) + r.queryString();
+          + (path.startsWith("/") ? path : "/" + path) + q;
     }
     URI target;
     try {
