@@ -74,6 +74,7 @@ public class FakeHttpServer implements AutoCloseable {
   private final List<Route> routes = new CopyOnWriteArrayList<>();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private volatile String requiredAuthorization;
+  private volatile String protectedPrefix = "/";
 
   public FakeHttpServer() {
     try {
@@ -93,6 +94,19 @@ public class FakeHttpServer implements AutoCloseable {
   public void requireAuthorization(String value) {
     this.requiredAuthorization = value;
   }
+
+  /** Answers 401 to requests under the prefix without exactly this Authorization header. */
+  public void requireAuthorization(String pathPrefix, String value) {
+    this.protectedPrefix = pathPrefix;
+    this.requiredAuthorization = value;
+  }
+
+  /** The error body a 401 carries; GitHub's by default. */
+  public void unauthorizedBody(Object body) {
+    this.unauthorizedBody = body;
+  }
+
+  private volatile Object unauthorizedBody = Map.of("message", "Bad credentials");
 
   /** A route; the path is a regex matched against the whole decoded path, groups handed to the handler. */
   public void on(String method, String pathRegex, Handler handler) {
@@ -121,8 +135,9 @@ public class FakeHttpServer implements AutoCloseable {
       ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
       String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       Reply reply = null;
-      if (requiredAuthorization != null && !requiredAuthorization.equals(headers.get("authorization"))) {
-        reply = Reply.json(401, Map.of("message", "Bad credentials"));
+      if (requiredAuthorization != null && decodedPath.startsWith(protectedPrefix)
+          && !requiredAuthorization.equals(headers.get("authorization"))) {
+        reply = Reply.json(401, unauthorizedBody);
       }
       for (Route r : routes) {
         if (reply != null) {
@@ -185,6 +200,30 @@ public class FakeHttpServer implements AutoCloseable {
       reply = reply.withHeader("Link", "<" + next + ">; rel=\"next\", <" + lastUrl + ">; rel=\"last\"");
     }
     return reply;
+  }
+
+  /**
+   * One page in OData's style: {@code $top} and an opaque {@code $skiptoken} (here an offset),
+   * {@code value} and {@code @odata.nextLink} in the body.
+   */
+  public Reply odataPaged(Call call, List<?> all, int defaultTop) {
+    int top = Integer.parseInt(call.query().getOrDefault("$top", String.valueOf(defaultTop)));
+    int from = Integer.parseInt(call.query().getOrDefault("$skiptoken", "0"));
+    int to = Math.min(all.size(), from + top);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("@odata.context", url() + "/v1.0/$metadata#users");
+    body.put("value", all.subList(Math.min(from, all.size()), to));
+    if (to < all.size()) {
+      Map<String, String> q = new LinkedHashMap<>(call.query());
+      q.put("$top", String.valueOf(top));
+      q.put("$skiptoken", String.valueOf(to));
+      StringBuilder next = new StringBuilder(url()).append(call.path()).append('?');
+      q.forEach((k, v) -> next.append(k).append('=')
+          .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20")).append('&'));
+      next.setLength(next.length() - 1);
+      body.put("@odata.nextLink", next.toString());
+    }
+    return Reply.json(200, body);
   }
 
   @Override
