@@ -55,13 +55,11 @@ final class GitHubConnector implements Connector {
   private static final String ACTIVE_PHASE = "a|";
   private static final String PENDING_PHASE = "p|";
 
-  private final GitHubConfig config;
   private final ConnectorContext context;
   private final RestClient api;
   private final String org;
 
   GitHubConnector(GitHubConfig config, ConnectorContext context) {
-    this.config = config;
     this.context = context;
     this.org = config.organization();
     RestClient http = RestClient.open(context.http(), context.clock());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.usher.core.json.UsherJson;
+import dev.usher.core.model.Secret;
 import dev.usher.core.spi.ConnectorException;
 import dev.usher.core.spi.HttpSettings;
 import dev.usher.core.spi.InvalidRequestException;
@@ -131,11 +132,16 @@ public final class RestClient implements AutoCloseable {
 
   RestResponse execute(RestRequest r, ConnectorException.Origin origin) {
     String url = resolve(r, origin);
-    RestResponse response = exchange(r, url, origin);
+    Secret token = tokens != null ? tokens.accessToken() : null;
+    RestResponse response = exchange(r, url, origin, token);
     if (response.status() == 401 && tokens != null) {
-      // A cached token may have been revoked or expired early: fetch a new one, try once more.
+      // A cached token may have been revoked or expired early: try once more with a new one,
+      // when the provider has a new one to give (a fixed token does not).
       tokens.invalidate();
-      response = exchange(r, url, origin);
+      Secret renewed = tokens.accessToken();
+      if (!renewed.equals(token)) {
+        response = exchange(r, url, origin, renewed);
+      }
     }
     if (response.isSuccess()) {
       return response;
@@ -193,11 +199,11 @@ public final class RestClient implements AutoCloseable {
     return u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
   }
 
-  private RestResponse exchange(RestRequest r, String url, ConnectorException.Origin origin) {
+  private RestResponse exchange(RestRequest r, String url, ConnectorException.Origin origin, @Nullable Secret token) {
     HttpRequestWithBody req = transport.unirest.request(r.method.toUpperCase(Locale.ROOT), url);
     headers.forEach(req::header);
-    if (tokens != null) {
-      req.header("Authorization", "Bearer " + tokens.accessToken().reveal());
+    if (token != null) {
+      req.header("Authorization", "Bearer " + token.reveal());
     }
     r.headers.forEach(req::header);
     if (r.basicUser != null && r.basicPassword != null) {

@@ -157,12 +157,12 @@ class GitHubConnectorTest {
   @Test
   void badCredentialsAreUnauthorizedWithoutTheToken() {
     server.enqueue(json(401, "{\"message\":\"Bad credentials\"}"));
-    server.enqueue(json(401, "{\"message\":\"Bad credentials\"}"));
 
     assertThatThrownBy(() -> github.test())
         .isInstanceOf(UnauthorizedException.class)
         .hasMessageContaining("Bad credentials")
         .hasMessageNotContaining("ghp_secret123");
+    assertThat(server.getRequestCount()).as("a fixed token is not retried").isEqualTo(1);
   }
 
   @Test

@@ -205,6 +205,21 @@ class MicrosoftGraphConnectorTest {
   }
 
   @Test
+  void removingAnAttributeSendsNull() {
+    server.enqueue(json(200, TOKEN_RESPONSE));
+    server.enqueue(Mock.empty(204));
+    server.enqueue(json(200, "{\"id\":\"u1\",\"userPrincipalName\":\"a@c.example\"}"));
+
+    Account after = graph.update("u1", java.util.List.of(
+        dev.usher.core.spi.AttributeChange.remove("title"),
+        dev.usher.core.spi.AttributeChange.replace("department", AttributeValue.of("Ops"))));
+
+    assertThat(after.attribute("title")).isEmpty();
+    take(server);
+    assertThat(body(take(server))).isEqualTo("{\"jobTitle\":null,\"department\":\"Ops\"}");
+  }
+
+  @Test
   void aRevokedTokenIsReplacedOnceAfterA401() {
     server.enqueue(json(200, TOKEN_RESPONSE));
     server.enqueue(json(401, "{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"Lifetime validation failed, the token is expired.\"}}"));
