@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Vendor signals read here, beyond what {@link HttpFailures} reads from status and headers:
  * <ul>
- *   <li>GitHub secondary rate limits: 403 whose message mentions a secondary rate limit, even
- *       without {@code Retry-After} (GitHub then asks for at least one minute);
+ *   <li>GitHub secondary rate limits: 403 or 429 whose message mentions a secondary rate limit,
+ *       even without {@code Retry-After} (GitHub then asks for at least one minute);
  *   <li>Google APIs: 403 with reason {@code rateLimitExceeded}, {@code userRateLimitExceeded}
  *       or {@code quotaExceeded}.
  * </ul>
@@ -47,13 +47,13 @@ public final class RestFailures {
     Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(response, "response");
     String detail = detail(response);
+    String lower = detail.toLowerCase(Locale.ROOT);
+    if ((response.status() == 403 || response.status() == 429) && lower.contains("secondary rate limit")) {
+      Duration wait = HttpFailures.parseRetryAfter(response.header("retry-after").orElse(null), clock);
+      return new RateLimitedException(origin, response.status(), detail,
+          wait != null ? wait : GITHUB_SECONDARY_DEFAULT_WAIT, limitInfo(response));
+    }
     if (response.status() == 403) {
-      String lower = detail.toLowerCase(Locale.ROOT);
-      if (lower.contains("secondary rate limit")) {
-        Duration wait = HttpFailures.parseRetryAfter(response.header("retry-after").orElse(null), clock);
-        return new RateLimitedException(origin, 403, detail,
-            wait != null ? wait : GITHUB_SECONDARY_DEFAULT_WAIT, limitInfo(response));
-      }
       String reason = googleReason(response.body());
       if (reason != null && GOOGLE_RATE_REASONS.contains(reason.toLowerCase(Locale.ROOT))) {
         Duration wait = HttpFailures.parseRetryAfter(response.header("retry-after").orElse(null), clock);

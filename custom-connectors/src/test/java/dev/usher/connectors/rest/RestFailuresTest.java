@@ -68,6 +68,14 @@ class RestFailuresTest {
   }
 
   @Test
+  void aGithubSecondaryLimitAnsweredWith429WaitsAMinuteToo() throws Exception {
+    ConnectorException e = RestFailures.toException(ORIGIN,
+        response(429, "{\"message\":\"You have exceeded a secondary rate limit.\"}"), CLOCK);
+    assertThat(e).isInstanceOfSatisfying(RateLimitedException.class,
+        r -> assertThat(r.retryAfter()).contains(Duration.ofMinutes(1)));
+  }
+
+  @Test
   void a503WithRetryAfterDateIsRateLimited() throws Exception {
     ConnectorException e = RestFailures.toException(ORIGIN,
         response(503, "", "retry-after", "Thu, 03 Dec 2026 12:00:30 GMT"), CLOCK);
