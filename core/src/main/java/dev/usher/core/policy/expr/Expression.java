@@ -88,6 +88,25 @@ public final class Expression implements Condition {
     return new Expression(Parser.userAttribute(source, 5, List.of(path.split("\\.", -1))), source, false);
   }
 
+  /**
+   * An account field ({@code id}, {@code externalId}, {@code userName}, {@code active},
+   * {@code entitlementIds}) or attribute (nested: {@code "manager.value"}), for orphan
+   * exclusions: {@code Expression.accountAttribute("userName").startsWith("svc-")}.
+   */
+  public static Expression accountAttribute(String name) {
+    Objects.requireNonNull(name, "name");
+    String path = name.startsWith("account.") ? name.substring(8) : name;
+    List<String> parts = List.of(path.split("\\.", -1));
+    int at = 8;
+    for (String part : parts) {
+      if (part.isEmpty()) {
+        throw new ExpressionException("account." + path, at, "expected an attribute name after '.'");
+      }
+      at += part.length() + 1;
+    }
+    return new Expression(Attributes.account(parts), "account." + path, true);
+  }
+
   /** A constant: text, number, boolean, date, or a list of those. */
   public static Expression literal(Object value) {
     Objects.requireNonNull(value, "value");
