@@ -43,7 +43,7 @@ sealed interface Doc {
   record ListDoc(List<Doc> items, Loc loc) implements Doc {
     @Override
     public String describe() {
-      return "a list";
+      return items.isEmpty() ? "an empty list" : "a list";
     }
   }
 

@@ -193,9 +193,15 @@ public final class PolicyReader {
         b.scope(c instanceof Scope s ? s : Scope.of(c));
       }
     }
+    Map<String, String> targets = new LinkedHashMap<>();
     forEach(m, path, "mappings", (d, p) -> {
       AttributeMapping am = mapping(d, p);
       if (am != null) {
+        String earlier = targets.putIfAbsent(am.target(), p);
+        if (earlier != null) {
+          problem(child(p, "target"), "'" + am.target() + "' is already mapped by " + earlier
+              + "; each target attribute may be mapped once");
+        }
         b.mapping(am);
       }
     });
@@ -454,7 +460,7 @@ public final class PolicyReader {
           + " attribute and an operator; found " + doc.describe());
       return null;
     }
-    unknownKeys(m, path, CONDITION_KEYS);
+    boolean unknown = unknownKeys(m, path, CONDITION_KEYS);
     if (m.fields().containsKey("anyOf") || m.fields().containsKey("allOf")) {
       String key = m.fields().containsKey("anyOf") ? "anyOf" : "allOf";
       if (m.fields().size() != 1) {
@@ -498,8 +504,7 @@ public final class PolicyReader {
       }
       return condition(m.fields().get("expression"), child(path, "expression"), account);
     }
-    Expression clause = clause(m, path, account);
-    return clause;
+    return clause(m, path, account, unknown);
   }
 
   private @Nullable List<Condition> conditions(Doc doc, String path, boolean account) {
@@ -568,9 +573,12 @@ public final class PolicyReader {
     return Expression.attribute("status").in(names.toArray());
   }
 
-  private @Nullable Expression clause(MapDoc m, String path, boolean account) {
+  private @Nullable Expression clause(MapDoc m, String path, boolean account, boolean unknownKeys) {
     String attribute = requiredText(m, path, "attribute");
     List<String> ops = OPERATORS.stream().filter(m.fields()::containsKey).toList();
+    if (ops.isEmpty() && unknownKeys) {
+      return null;
+    }
     if (ops.size() != 1) {
       problem(path, ops.isEmpty()
           ? "needs an operator: one of " + String.join(", ", OPERATORS)
@@ -944,8 +952,7 @@ public final class PolicyReader {
     if (doc instanceof MapDoc m) {
       List<String> keys = new ArrayList<>(OPERATORS);
       keys.add("attribute");
-      unknownKeys(m, path, keys);
-      Expression e = clause(m, path, true);
+      Expression e = clause(m, path, true, unknownKeys(m, path, keys));
       return e == null ? null : named(e::test, e.source());
     }
     problem(path, "expected an account condition: an expression text such as \"account.userName startsWith"
@@ -1016,15 +1023,19 @@ public final class PolicyReader {
     return null;
   }
 
-  private void unknownKeys(MapDoc m, String path, List<String> valid) {
+  /** Reports each key not in {@code valid}; true when there was one. */
+  private boolean unknownKeys(MapDoc m, String path, List<String> valid) {
+    boolean found = false;
     for (String key : m.fields().keySet()) {
       if (!valid.contains(key)) {
+        found = true;
         List<String> near = NearestNames.of(key, valid);
         problem(child(path, key), "unknown key '" + key + "' (" + m.keyLocs().get(key) + ")"
             + (near.isEmpty() ? "; expected one of " + String.join(", ", valid)
                 : "; did you mean " + near.stream().map(n -> "'" + n + "'").collect(java.util.stream.Collectors.joining(" or ")) + "?"));
       }
     }
+    return found;
   }
 
   private @Nullable String text(Doc d, String path) {
