@@ -26,6 +26,8 @@ public final class InMemoryStateStore implements StateStore {
 
   private static final class Tenant {
     final ConcurrentHashMap<String, ConcurrentHashMap<String, Link>> links = new ConcurrentHashMap<>();
+    /** application id + NUL + account id -> user id. */
+    final ConcurrentHashMap<String, String> byAccount = new ConcurrentHashMap<>();
     final LinkedHashMap<String, StagedOperation> staged = new LinkedHashMap<>();
     final ConcurrentHashMap<String, PendingOperation> pending = new ConcurrentHashMap<>();
     volatile int sourceSize = -1;
@@ -53,15 +55,36 @@ public final class InMemoryStateStore implements StateStore {
   }
 
   @Override
+  public Optional<Link> linkOfAccount(String tenantId, String applicationId, String accountId) {
+    Objects.requireNonNull(accountId, "accountId");
+    String user = tenant(tenantId).byAccount.get(applicationId + "\u0000" + accountId);
+    return user == null ? Optional.empty() : link(tenantId, applicationId, user)
+        .filter(l -> l.accountId().equals(accountId));
+  }
+
+  @Override
   public void saveLink(String tenantId, Link link) {
     Objects.requireNonNull(link, "link");
-    appLinks(tenantId, link.applicationId()).put(link.userId(), link);
+    Tenant t = tenant(tenantId);
+    synchronized (t) {
+      Link old = appLinks(tenantId, link.applicationId()).put(link.userId(), link);
+      if (old != null && !old.accountId().equals(link.accountId())) {
+        t.byAccount.remove(link.applicationId() + "\u0000" + old.accountId(), old.userId());
+      }
+      t.byAccount.put(link.applicationId() + "\u0000" + link.accountId(), link.userId());
+    }
   }
 
   @Override
   public void removeLink(String tenantId, String applicationId, String userId) {
     Objects.requireNonNull(userId, "userId");
-    appLinks(tenantId, applicationId).remove(userId);
+    Tenant t = tenant(tenantId);
+    synchronized (t) {
+      Link old = appLinks(tenantId, applicationId).remove(userId);
+      if (old != null) {
+        t.byAccount.remove(applicationId + "\u0000" + old.accountId(), userId);
+      }
+    }
   }
 
   @Override

@@ -32,6 +32,9 @@ public interface StateStore {
    */
   Map<String, Link> links(String tenantId, String applicationId);
 
+  /** The link that names this account in this application, if any user is linked to it. */
+  Optional<Link> linkOfAccount(String tenantId, String applicationId, String accountId);
+
   /** Saves (or replaces) the link of {@code link.userId()} in {@code link.applicationId()}. */
   void saveLink(String tenantId, Link link);
 
