@@ -208,6 +208,10 @@ final class Applier {
     String accountId = null;
     String brokenBy = null;
     for (Operation planned : group) {
+      if (accountId == null && planned.accountId() == null && planned.userId() != null
+          && planned.type() != OperationType.CREATE) {
+        accountId = accountOf(planned.applicationId(), planned.userId());
+      }
       Operation op = planned.accountId() == null && accountId != null ? planned.withAccountId(accountId) : planned;
       OperationOutcome outcome;
       String quarantine = app.quarantineReason;
@@ -442,7 +446,7 @@ final class Applier {
   private OperationOutcome onAlreadyExists(AppRun app, Operation op, AlreadyExistsException e, int attempt) {
     Optional<Account> existing = Optional.empty();
     if (e.existingId().isPresent() && new Capabilities(app.connector).supports(Capability.GET_ACCOUNT)) {
-      existing = app.connector.get(e.existingId().get());
+      existing = app.connector.get(e.existingId().get()).filter(a -> !ownedByAnother(op, a));
     }
     if (existing.isEmpty()) {
       existing = lookup(app.connector, op);
@@ -499,7 +503,7 @@ final class Applier {
       keys.add(new CorrelationKey(Account.USER_NAME, AttributeValue.of(desired.userName())));
     }
     for (CorrelationKey k : keys) {
-      List<Account> found = c.find(k.attribute(), k.value());
+      List<Account> found = c.find(k.attribute(), k.value()).stream().filter(a -> !ownedByAnother(op, a)).toList();
       if (found.size() == 1) {
         return Optional.of(found.get(0));
       }
@@ -508,6 +512,15 @@ final class Applier {
       }
     }
     return Optional.empty();
+  }
+
+  /** True when the account is linked to a user other than the operation's: never adopt it. */
+  private boolean ownedByAnother(Operation op, Account a) {
+    if (a.id() == null) {
+      return true;
+    }
+    return engine.store.linkOfAccount(engine.tenantId, op.applicationId(), a.id())
+        .map(l -> !l.userId().equals(op.userId())).orElse(false);
   }
 
   // ---------------------------------------------------------------- state
