@@ -333,14 +333,14 @@ final class Applier {
     Instant first = engine.clock.instant();
     boolean lookFirst = op.type() == OperationType.CREATE && op.userId() != null
         && interruptedCreates.contains(key(op.applicationId(), op.userId()));
+    String lookWhy = "found and linked the account a previous, interrupted run created";
     for (int attempt = 1; ; attempt++) {
       try {
         if (lookFirst) {
           lookFirst = false;
           Optional<Account> found = lookup(app.connector, op);
           if (found.isPresent()) {
-            return adoptExisting(app, op, found.get(), attempt,
-                "found the account a previous, interrupted run created");
+            return adoptExisting(app, op, found.get(), attempt, lookWhy);
           }
         }
         return send(app, op, type, attempt);
@@ -380,6 +380,7 @@ final class Applier {
         }
         if (op.type() == OperationType.CREATE && e instanceof TransientException t && t.mayHaveApplied()) {
           lookFirst = true;
+          lookWhy = "the response was lost; found and linked the account it created";
         }
       } catch (RuntimeException e) {
         return OperationOutcome.failed(op, attempt, "the connector failed unexpectedly: "
