@@ -242,6 +242,9 @@ final class Applier {
   }
 
   private void report(OperationOutcome o) {
+    if (!engine.hasListeners()) {
+      return;
+    }
     Instant now = engine.clock.instant();
     OperationRef ref = OperationRef.of(o.operation(), o.accountId());
     switch (o.status()) {
@@ -279,8 +282,10 @@ final class Applier {
     PendingOperation pending = new PendingOperation(runId + "/" + op.id(), op.applicationId(), op.id(), type,
         op.userId(), op.accountId(), engine.clock.instant());
     engine.store.beginPending(engine.tenantId, pending);
-    engine.emit(new ProvisioningEvent.OperationStarted(engine.tenantId, engine.clock.instant(),
-        OperationRef.of(op, op.accountId()), 1));
+    if (engine.hasListeners()) {
+      engine.emit(new ProvisioningEvent.OperationStarted(engine.tenantId, engine.clock.instant(),
+          OperationRef.of(op, op.accountId()), 1));
+    }
     try {
       OperationOutcome outcome = withRetries(app, op, type);
       if (note != null && outcome.status() == OperationOutcome.Status.SUCCEEDED) {
