@@ -40,7 +40,10 @@ import org.jspecify.annotations.Nullable;
 public final class CsvUserSource implements UserSource {
   private final FileSourceConfig config;
   private final UserMapping mapping;
-  private final CsvFactory csv = new CsvFactory();
+  private final CsvFactory csv = CsvFactory.builder()
+      .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+      .enable(CsvParser.Feature.TRIM_SPACES)
+      .build();
   private final CsvSchema schema;
 
   private CsvUserSource(FileSourceConfig config) {
@@ -80,8 +83,6 @@ public final class CsvUserSource implements UserSource {
     try (InputStream in = Files.newInputStream(config.path());
         CsvParser p = (CsvParser) csv.createParser(in)) {
       p.setSchema(schema);
-      p.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
-      p.enable(CsvParser.Feature.TRIM_SPACES);
       List<String> header = new ArrayList<>();
       if (p.nextToken() != JsonToken.START_ARRAY || !readRow(p, header)) {
         return UserSnapshot.failed(file, new UserSourceException(file + " is empty: expected a header row"));
@@ -101,18 +102,20 @@ public final class CsvUserSource implements UserSource {
       List<String> cells = new ArrayList<>(header.size());
       @Nullable Object[] raw = new Object[bindings.size()];
       while (true) {
-        long line;
+        long line = 0;
         try {
           JsonToken t = p.nextToken();
           if (t == null) {
             break;
           }
-          line = p.currentTokenLocation().getLineNr();
+          // Jackson's CSV parser counts physical lines from 0.
+          line = p.currentTokenLocation().getLineNr() + 1L;
           cells.clear();
           readRow(p, cells);
         } catch (JsonProcessingException e) {
           JsonLocation at = e.getLocation();
-          long errLine = at == null ? 0 : at.getLineNr();
+          // An error inside a row (an unclosed quote runs to the end of the file) belongs to the row's first line.
+          long errLine = line > 0 ? line : at == null ? 0 : at.getLineNr() + 1L;
           rows.problem(errLine, null, "not valid CSV: " + e.getOriginalMessage(), null);
           return rows.finish(config.strict(), new UserSourceException(
               file + " line " + errLine + ": not valid CSV, reading stopped: " + e.getOriginalMessage(), e));
