@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.usher.core.ConfigurationException;
 import dev.usher.core.json.UsherJson;
 import dev.usher.core.model.User;
@@ -56,6 +57,7 @@ public final class JsonUserSource implements UserSource {
   private final FileSourceConfig config;
   private final Format format;
   private final ObjectMapper json;
+  private final ObjectReader lineReader;
   private final UserMapping mapping;
 
   private JsonUserSource(FileSourceConfig config, Format format) {
@@ -65,7 +67,9 @@ public final class JsonUserSource implements UserSource {
       throw new ConfigurationException(config.sourceName() + " user source configuration", List.of(
           new ConfigurationException.Problem("delimiter", "applies to CSV sources only")));
     }
-    this.json = UsherJson.newMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    this.json = UsherJson.newMapper();
+    // A line holds exactly one value; in an array the parser moves on to the next element.
+    this.lineReader = json.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     this.mapping = UserMapping.compile(config, json);
   }
 
@@ -128,7 +132,7 @@ public final class JsonUserSource implements UserSource {
         }
         JsonNode node;
         try {
-          node = json.readTree(text);
+          node = lineReader.readValue(text);
         } catch (JsonProcessingException e) {
           JsonLocation at = e.getLocation();
           rows.problem(line, null, "not valid JSON: " + e.getOriginalMessage()
@@ -146,6 +150,7 @@ public final class JsonUserSource implements UserSource {
     try (InputStream in = Files.newInputStream(config.path());
         JsonParser p = json.getFactory().createParser(in)) {
       long line = 1;
+      boolean inRecord = false;
       try {
         JsonToken t = p.nextToken();
         if (t != JsonToken.START_ARRAY) {
@@ -158,7 +163,9 @@ public final class JsonUserSource implements UserSource {
             throw new UserSourceException(file + ": the array is not closed");
           }
           line = p.currentTokenLocation().getLineNr();
+          inRecord = true;
           JsonNode node = json.readTree(p);
+          inRecord = false;
           record(node, line, rows, byField);
         }
         if (p.nextToken() != null) {
@@ -166,7 +173,8 @@ public final class JsonUserSource implements UserSource {
         }
       } catch (JsonProcessingException e) {
         JsonLocation at = e.getLocation();
-        long errLine = at == null ? line : at.getLineNr();
+        // An error inside a record (one cut short runs to the end of the file) belongs to the record's first line.
+        long errLine = inRecord || at == null ? line : at.getLineNr();
         rows.problem(errLine, null, "not valid JSON: " + e.getOriginalMessage()
             + (at == null ? "" : " at column " + at.getColumnNr()), null);
         return new UserSourceException(file + " line " + errLine + ": not valid JSON, reading stopped: "
