@@ -239,10 +239,7 @@ final class Patcher {
   private void appendUnique(ArrayNode array, JsonNode value) {
     String valueKey = value.isObject() ? Nodes.text(value, "value") : null;
     for (JsonNode existing : array) {
-      if (existing.equals(value)
-          || (valueKey != null && existing.isObject() && valueKey.equals(Nodes.text(existing, "value"))
-              && (Nodes.get(existing, "type") == null
-                  || Nodes.get(existing, "type").equals(Nodes.get(value, "type"))))) {
+      if (existing.equals(value) || sameValue(existing, value, valueKey)) {
         return;
       }
     }
@@ -255,6 +252,16 @@ final class Patcher {
       });
     }
     array.add(value.deepCopy());
+  }
+
+  /** Same {@code value} and, when both say, the same {@code type}: the same entry. */
+  private static boolean sameValue(JsonNode existing, JsonNode value, @Nullable String valueKey) {
+    if (valueKey == null || !existing.isObject() || !valueKey.equals(Nodes.text(existing, "value"))) {
+      return false;
+    }
+    String a = Nodes.text(existing, "type");
+    String b = Nodes.text(value, "type");
+    return a == null || b == null || a.equalsIgnoreCase(b);
   }
 
   private void remove(ObjectNode container, String name, @Nullable JsonNode value) {
