@@ -81,6 +81,7 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
   private final String upsertLink;
   private final String upsertTenant;
   private final String upsertJournal;
+  private volatile boolean closed;
 
   private JdbcStateStore(Builder b, DataSource dataSource, @Nullable AutoCloseable owned, String where) {
     this.dataSource = dataSource;
@@ -466,6 +467,7 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
   /** Closes the embedded database (a data source passed in stays open: its owner closes it). */
   @Override
   public void close() {
+    closed = true;
     closeQuietly(owned);
   }
 
@@ -493,6 +495,10 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
    * what was being done for whom.
    */
   <T> T call(String what, @Nullable String tenantId, boolean transaction, SqlWork<T> work) {
+    if (closed) {
+      throw new StateStoreException("state store (" + where + ") is closed: cannot " + what
+          + (tenantId != null ? " for tenant '" + tenantId + "'" : ""));
+    }
     try (Connection c = dataSource.getConnection()) {
       if (c.getAutoCommit() == transaction) {
         c.setAutoCommit(!transaction);
