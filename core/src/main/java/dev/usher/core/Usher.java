@@ -113,7 +113,13 @@ public final class Usher {
    */
   public ApplyResult offboard(String userId) {
     Objects.requireNonNull(userId, "userId");
-    User user = findUser(userId).orElseGet(() -> User.builder(userId).build());
+    User user;
+    try {
+      user = findUser(userId).orElseGet(() -> User.builder(userId).build());
+    } catch (ProvisioningException e) {
+      // A source that cannot be read must not delay a leaver: offboard by id alone.
+      user = User.builder(userId).build();
+    }
     User leaver = user.toBuilder().status(UserStatus.TERMINATED).build();
     return engine.apply(engine.planFor(List.of(leaver)));
   }

@@ -135,6 +135,26 @@ class EventDrivenProvisioningTest {
   }
 
   @Test
+  void offboardWorksWhenTheSourceCannotBeRead() {
+    usher.reconcile();
+    UserSource broken = new UserSource() {
+      @Override
+      public String name() {
+        return "hr";
+      }
+
+      @Override
+      public UserSnapshot snapshot() {
+        return UserSnapshot.failed("hr", new UserSourceException("HR system down"));
+      }
+    };
+
+    f.usher().userSource(broken).build().offboard("alice");
+
+    apps().forEach(app -> assertThat(account(app, "alice").active()).isFalse());
+  }
+
+  @Test
   void fullRunKeepsAPersonWhoseRowTurnedBadAsTheyWereLastRead() {
     usher.reconcile();
     UserSnapshot good = hr.snapshot();
