@@ -27,7 +27,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -174,8 +173,7 @@ public final class BambooHrUserSource implements UserSource, ChangeFeed, AutoClo
           + encode(since.toString())).asString());
       List<SourceChange> changes = new ArrayList<>();
       String next = changed.path("latest").isTextual() ? changed.path("latest").asText() : now.toString();
-      for (Iterator<Map.Entry<String, JsonNode>> it = changed.path("employees").fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : changed.path("employees").properties()) {
         String id = e.getValue().path("id").asText(e.getKey());
         String action = e.getValue().path("action").asText("");
         if ("Deleted".equalsIgnoreCase(action)) {
