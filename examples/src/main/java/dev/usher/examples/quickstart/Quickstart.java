@@ -47,6 +47,7 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>Argument: the working folder (default {@code target/quickstart}); it is emptied first.
+ * The application ids, groups and people are made up; nothing leaves this machine.
  */
 public final class Quickstart {
   static final String TENANT = "acme";
@@ -65,7 +66,7 @@ public final class Quickstart {
     System.setProperty("sun.net.httpserver.nodelay", "true");
     // Hibernate Validator logs through jboss-logging; send it to SLF4J so the quiet log level holds.
     System.setProperty("org.jboss.logging.provider", "slf4j");
-    Path dir = Path.of(args.length > 0 ? args[0] : "target/quickstart");
+    Path dir = Path.of(args.length > 0 && !args[0].isBlank() ? args[0] : "target/quickstart");
     new Quickstart(dir, System.out).run();
   }
 
