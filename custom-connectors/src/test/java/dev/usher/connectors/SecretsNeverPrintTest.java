@@ -29,6 +29,15 @@ class SecretsNeverPrintTest {
   }
 
   @Test
+  void aConfigurationBuiltInCodeIsValidatedByTheProviderToo() {
+    assertThatThrownBy(() -> new dev.usher.connectors.github.GitHubConnectorProvider().create(
+        new dev.usher.connectors.github.GitHubConfig("acme", null, null, null),
+        dev.usher.core.spi.ConnectorContext.of("gh")))
+        .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems())
+            .singleElement().satisfies(p -> assertThat(p.path()).isEqualTo("token")));
+  }
+
+  @Test
   void invalidValuesNextToSecretsAreReportedWithoutThem() {
     assertThatThrownBy(() -> registry.open("zoom", Map.of("accountId", "", "clientId", "c1", "clientSecret", SECRET,
         "createAction", "invite")))

@@ -3,6 +3,7 @@ package dev.usher.connectors.google;
 import dev.usher.core.spi.Connector;
 import dev.usher.core.spi.ConnectorContext;
 import dev.usher.core.spi.ConnectorProvider;
+import dev.usher.core.validation.ModelValidator;
 import java.util.Objects;
 
 /**
@@ -34,7 +35,11 @@ public final class GoogleWorkspaceConnectorProvider implements ConnectorProvider
 
   @Override
   public Connector create(GoogleWorkspaceConfig config, ConnectorContext context) {
-    return new GoogleWorkspaceConnector(Objects.requireNonNull(config, "config"),
-        Objects.requireNonNull(context, "context"));
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(context, "context");
+    // The registry validated already; a config built in code is checked here, not by an NPE later.
+    ModelValidator.shared().validate(config, TYPE + " connector configuration for application '"
+        + context.applicationId() + "'");
+    return new GoogleWorkspaceConnector(config, context);
   }
 }

@@ -201,11 +201,11 @@ public final class RestClient implements AutoCloseable {
 
   private RestResponse exchange(RestRequest r, String url, ConnectorException.Origin origin, @Nullable Secret token) {
     HttpRequestWithBody req = transport.unirest.request(r.method.toUpperCase(Locale.ROOT), url);
-    headers.forEach(req::header);
+    headers.forEach(req::headerReplace);
     if (token != null) {
       req.header("Authorization", "Bearer " + token.reveal());
     }
-    r.headers.forEach(req::header);
+    r.headers.forEach(req::headerReplace);
     if (r.basicUser != null && r.basicPassword != null) {
       req.basicAuth(r.basicUser, r.basicPassword.reveal());
     }

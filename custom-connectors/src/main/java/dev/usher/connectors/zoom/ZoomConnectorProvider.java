@@ -3,6 +3,7 @@ package dev.usher.connectors.zoom;
 import dev.usher.core.spi.Connector;
 import dev.usher.core.spi.ConnectorContext;
 import dev.usher.core.spi.ConnectorProvider;
+import dev.usher.core.validation.ModelValidator;
 import java.util.Objects;
 
 /**
@@ -31,6 +32,11 @@ public final class ZoomConnectorProvider implements ConnectorProvider<ZoomConfig
 
   @Override
   public Connector create(ZoomConfig config, ConnectorContext context) {
-    return new ZoomConnector(Objects.requireNonNull(config, "config"), Objects.requireNonNull(context, "context"));
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(context, "context");
+    // The registry validated already; a config built in code is checked here, not by an NPE later.
+    ModelValidator.shared().validate(config, TYPE + " connector configuration for application '"
+        + context.applicationId() + "'");
+    return new ZoomConnector(config, context);
   }
 }

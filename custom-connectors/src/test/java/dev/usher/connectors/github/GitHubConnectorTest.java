@@ -77,7 +77,7 @@ class GitHubConnectorTest {
     RecordedRequest r1 = take(server);
     assertThat(r1.getTarget()).isEqualTo("/orgs/acme/members?per_page=2");
     assertThat(r1.getHeaders().get("Authorization")).isEqualTo("Bearer ghp_secret123");
-    assertThat(r1.getHeaders().get("Accept")).isEqualTo("application/vnd.github+json");
+    assertThat(r1.getHeaders().values("Accept")).containsExactly("application/vnd.github+json");
     assertThat(r1.getHeaders().get("X-GitHub-Api-Version")).isEqualTo("2022-11-28");
     assertThat(r1.getHeaders().get("User-Agent")).startsWith("usher/");
     assertThat(take(server).getTarget()).isEqualTo("/orgs/acme/members?per_page=2&page=2");

@@ -91,7 +91,7 @@ final class FakeGoogle implements AutoCloseable {
       if (u == null) {
         return notFound("userKey");
       }
-      c.json().fields().forEachRemaining(e -> {
+      c.json().properties().forEach(e -> {
         if (e.getKey().equals("name")) {
           ((ObjectNode) u.path("name")).setAll((ObjectNode) e.getValue());
         } else {

@@ -34,10 +34,12 @@ final class FakeGraph implements AutoCloseable {
   private final Map<String, ObjectNode> users = new LinkedHashMap<>();
   private final Map<String, Map<String, Object>> groups = new LinkedHashMap<>();
   private final Map<String, Set<String>> members = new TreeMap<>();
-  private final Map<String, String> skus = new LinkedHashMap<>(Map.of(E3, "ENTERPRISEPACK", EMS, "EMS"));
+  private final Map<String, String> skus = new LinkedHashMap<>();
   private int tokensIssued;
 
   FakeGraph() {
+    skus.put(E3, "ENTERPRISEPACK");
+    skus.put(EMS, "EMS");
     server.requireAuthorization("/v1.0", "Bearer " + ACCESS_TOKEN);
     server.unauthorizedBody(error("InvalidAuthenticationToken", "Access token is empty."));
     server.on("POST", "/" + TENANT + "/oauth2/v2.0/token", c -> {
@@ -98,7 +100,7 @@ final class FakeGraph implements AutoCloseable {
       if (u == null) {
         return notFound(c.group(1));
       }
-      c.json().fields().forEachRemaining(e -> u.set(e.getKey(), e.getValue()));
+      c.json().properties().forEach(e -> u.set(e.getKey(), e.getValue()));
       return Reply.empty(204);
     });
     server.on("DELETE", "/v1.0/users/([^/]+)", c -> {

@@ -83,7 +83,7 @@ final class FakeZoom implements AutoCloseable {
       if (u == null) {
         return notFound(c.group(1));
       }
-      c.json().fields().forEachRemaining(e -> u.set(e.getKey(), e.getValue()));
+      c.json().properties().forEach(e -> u.set(e.getKey(), e.getValue()));
       return Reply.empty(204);
     });
     server.on("PUT", "/v2/users/([^/]+)/status", c -> {
