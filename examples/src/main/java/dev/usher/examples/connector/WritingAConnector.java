@@ -19,6 +19,11 @@ import java.util.Map;
  * Uses the {@code notes} connector written in this package: the registry finds its provider
  * through {@code META-INF/services}, binds and validates its configuration, and Usher drives it
  * like any other connector.
+ *
+ * <pre>{@code
+ * Connector notes = ConnectorRegistry.discover().open("notes",
+ *     Map.of("baseUrl", "https://notes.example.com", "apiKey", Secret.of(key)), ConnectorContext.of("notes"));
+ * }</pre>
  */
 public final class WritingAConnector {
   private WritingAConnector() {}

@@ -17,7 +17,9 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * try (FakeGitHub github = FakeGitHub.start().team("engineering", "Engineering")) {
- *   Connector connector = GitHubConnectorProvider... open(github.config(), ConnectorContext.of("github"));
+ *   Connector connector = new GitHubConnectorProvider().create(github.config(), ConnectorContext.of("github"));
+ *   // ... plan and apply ...
+ *   assert github.teamMembers("engineering").contains("adalovelace");
  * }
  * }</pre>
  *
