@@ -94,7 +94,8 @@ public final class Quickstart {
               "token", Secret.of(FakeGitHub.TOKEN), "baseUrl", github.config().baseUrl()),
               ConnectorContext.of("github"));
           JdbcStateStore store = JdbcStateStore.embedded(dir.resolve("state"));
-          AuditLog audit = AuditLog.jsonLines(dir.resolve("audit.jsonl"))) {
+          AuditLog audit = AuditLog.jsonLines(dir.resolve("audit.jsonl"));
+          Workers workers = new Workers(12)) {
         out.println("State store: " + store.database());
         Usher usher = Usher.builder()
             .tenantId(TENANT)
@@ -104,6 +105,8 @@ public final class Quickstart {
             .users(this::readHrExport)                  // re-read at every plan
             .stateStore(store)
             .listener(audit)
+            .executor(workers.executor())               // connector calls block on I/O: give them threads
+            .concurrencyPerApplication(4)
             .build();
 
         step("1. First run: " + readHrExport().size() + " people in " + dir.resolve("hr.csv").getFileName());
@@ -229,6 +232,18 @@ public final class Quickstart {
         + jira.users().size() + " accounts (" + jiraActive + " active), github " + github.members().size()
         + " members (team engineering " + github.teamMembers("engineering").size() + ", security "
         + github.teamMembers("security").size() + ", on-call " + github.teamMembers("on-call").size() + ")");
+  }
+
+  /** A fixed pool for the applies, shut down with the run. */
+  private record Workers(java.util.concurrent.ExecutorService executor) implements AutoCloseable {
+    Workers(int threads) {
+      this(java.util.concurrent.Executors.newFixedThreadPool(threads));
+    }
+
+    @Override
+    public void close() {
+      executor.shutdownNow();
+    }
   }
 
   private static List<String> lines(Path file) {
