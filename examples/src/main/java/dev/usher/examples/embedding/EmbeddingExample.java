@@ -17,7 +17,9 @@ import dev.usher.testkit.InMemoryConnector;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -114,12 +116,12 @@ public final class EmbeddingExample {
       scheduler.shutdownNow();
       workers.shutdownNow();
     }
-    System.out.println("events: " + new java.util.TreeMap<>(Map.copyOf(metrics)));
+    System.out.println("events: " + new TreeMap<>(Map.copyOf(metrics)));
   }
 
   private static User person(String id, String given, String family, String department) {
     return User.builder(id).givenName(given).familyName(family)
-        .email(given.toLowerCase(java.util.Locale.ROOT) + "." + family.toLowerCase(java.util.Locale.ROOT) + "@example.com")
+        .email(given.toLowerCase(Locale.ROOT) + "." + family.toLowerCase(Locale.ROOT) + "@example.com")
         .department(department).build();
   }
 }

@@ -6,6 +6,7 @@ import dev.usher.core.engine.ApplyResult;
 import dev.usher.core.events.AuditLog;
 import dev.usher.core.model.Secret;
 import dev.usher.core.model.User;
+import dev.usher.core.plan.OperationType;
 import dev.usher.core.plan.Plan;
 import dev.usher.core.policy.Policy;
 import dev.usher.core.source.CsvUserSource;
@@ -29,8 +30,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
@@ -195,13 +199,13 @@ public final class Quickstart {
   /** Operations per application and type, as a small matrix. */
   private void printOverview(Plan plan) {
     List<String> apps = plan.operations().stream().map(o -> o.applicationId()).distinct().sorted().toList();
-    List<dev.usher.core.plan.OperationType> types = plan.operations().stream().map(o -> o.type()).distinct().sorted().toList();
+    List<OperationType> types = plan.operations().stream().map(o -> o.type()).distinct().sorted().toList();
     List<List<String>> rows = new ArrayList<>();
     List<String> header = new ArrayList<>(List.of("APPLICATION"));
-    types.forEach(t -> header.add(t.label().toUpperCase(java.util.Locale.ROOT)));
+    types.forEach(t -> header.add(t.label().toUpperCase(Locale.ROOT)));
     for (String app : apps) {
       List<String> row = new ArrayList<>(List.of(app));
-      for (var t : types) {
+      for (OperationType t : types) {
         row.add(String.valueOf(plan.operations(app).stream().filter(o -> o.type() == t).count()));
       }
       rows.add(row);
@@ -235,9 +239,9 @@ public final class Quickstart {
   }
 
   /** A fixed pool for the applies, shut down with the run. */
-  private record Workers(java.util.concurrent.ExecutorService executor) implements AutoCloseable {
+  private record Workers(ExecutorService executor) implements AutoCloseable {
     Workers(int threads) {
-      this(java.util.concurrent.Executors.newFixedThreadPool(threads));
+      this(Executors.newFixedThreadPool(threads));
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class ProvisioningRulesTest {
     Map<String, Policy> policies = Policy.loadAll(file);
     InMemoryConnector.Builder slack = InMemoryConnector.builder("slack");
     for (String name : List.of("All Staff", "Engineering", "Security", "Sales", "Finance", "People", "Support")) {
-      slack.entitlement(group("g-" + name.toLowerCase().replace(' ', '-'), name));
+      slack.entitlement(group("g-" + name.toLowerCase(Locale.ROOT).replace(' ', '-'), name));
     }
     InMemoryConnector jira = InMemoryConnector.builder("jira").entitlement(group("j-sw", "jira-software-users"))
         .entitlement(group("j-sd", "jira-servicedesk-agents")).build();
@@ -148,7 +149,7 @@ class ProvisioningRulesTest {
 
   private static User.Builder person(String id, String given, String family, String department) {
     return User.builder(id).givenName(given).familyName(family)
-        .email(given.toLowerCase() + "." + family.toLowerCase() + "@example.com")
+        .email(given.toLowerCase(Locale.ROOT) + "." + family.toLowerCase(Locale.ROOT) + "@example.com")
         .department(department).title("Engineer");
   }
 
