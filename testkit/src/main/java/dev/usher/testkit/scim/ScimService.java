@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ScimService {
   private static final String CURSOR_PREFIX = "usher-fake-cursor:";
+  private static final Pattern BULK_PATH = Pattern.compile("/(Users|Groups)(/[^/]+)?");
 
   private final Settings settings;
   private final Clock clock;
@@ -817,8 +819,9 @@ final class ScimService {
       ScimResponse response;
       if (!List.of("POST", "PUT", "PATCH", "DELETE").contains(method)) {
         response = ScimResponse.error(400, "invalidSyntax", "Bulk method must be POST, PUT, PATCH or DELETE, not " + method);
-      } else if (path.equals("/Bulk") || !path.startsWith("/")) {
-        response = ScimResponse.error(400, "invalidPath", "Bulk path must name a resource endpoint, not '" + path + "'");
+      } else if (!BULK_PATH.matcher(path).matches()) {
+        response = ScimResponse.error(400, "invalidPath",
+            "Bulk path must be /Users, /Groups or one of their resources, not '" + path + "'");
       } else {
         response = handle(new ScimRequest(method, path, Map.of(), headers, bytes));
       }
