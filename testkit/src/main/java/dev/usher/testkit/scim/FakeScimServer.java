@@ -268,11 +268,10 @@ public final class FakeScimServer implements AutoCloseable {
     }
     if (bearerToken != null) {
       List<String> authorization = headers.get("authorization");
-      String expected = "bearer " + bearerToken.reveal();
-      if (authorization == null || authorization.isEmpty()
-          || !authorization.get(0).regionMatches(true, 0, expected, 0, 7)
-          || !authorization.get(0).substring(Math.min(7, authorization.get(0).length()))
-              .equals(bearerToken.reveal())) {
+      String header = authorization == null || authorization.isEmpty() ? "" : authorization.get(0);
+      boolean valid = header.regionMatches(true, 0, "Bearer ", 0, 7)
+          && header.substring(7).trim().equals(bearerToken.reveal());
+      if (!valid) {
         return ScimResponse.error(401, null, "Missing or invalid bearer token")
             .header("WWW-Authenticate", "Bearer realm=\"scim\"");
       }
