@@ -444,22 +444,32 @@ final class ScimService {
   private final class Renderer {
     private @Nullable Map<String, List<ObjectNode>> groupsByMember;
 
-    ObjectNode render(ResourceKind kind, ObjectNode stored, Projection projection) {
+    /** A copy of a stored User with its computed {@code groups}. */
+    ObjectNode withGroups(ObjectNode stored) {
       ObjectNode out = stored.deepCopy();
-      if (kind == ResourceKind.USER) {
-        Nodes.remove(out, "password"); // returned "never" (RFC 7643 4.1.1)
-        List<ObjectNode> groups = groupsOf(stored.get("id").asText());
-        if (!groups.isEmpty()) {
-          ArrayNode array = out.putArray("groups");
-          for (ObjectNode group : groups) {
-            ObjectNode ref = array.addObject();
-            ref.put("value", group.get("id").asText());
-            ref.put("$ref", location(ResourceKind.GROUP, group.get("id").asText()));
-            ref.put("display", Nodes.text(group, "displayName"));
-            ref.put("type", "direct");
-          }
+      List<ObjectNode> groups = groupsOf(stored.get("id").asText());
+      if (!groups.isEmpty()) {
+        ArrayNode array = out.putArray("groups");
+        for (ObjectNode group : groups) {
+          ObjectNode ref = array.addObject();
+          ref.put("value", group.get("id").asText());
+          ref.put("$ref", location(ResourceKind.GROUP, group.get("id").asText()));
+          ref.put("display", Nodes.text(group, "displayName"));
+          ref.put("type", "direct");
         }
-      } else if (settings.omitGroupMembers()) {
+      }
+      return out;
+    }
+
+    ObjectNode render(ResourceKind kind, ObjectNode stored, Projection projection) {
+      ObjectNode out;
+      if (kind == ResourceKind.USER) {
+        out = withGroups(stored);
+        Nodes.remove(out, "password"); // returned "never" (RFC 7643 4.1.1)
+      } else {
+        out = stored.deepCopy();
+      }
+      if (kind == ResourceKind.GROUP && settings.omitGroupMembers()) {
         Nodes.remove(out, "members");
       }
       if (!settings.etagSupported() && out.get("meta") instanceof ObjectNode meta) {
@@ -568,9 +578,13 @@ final class ScimService {
       count = Math.max(0, Math.min(integer("count", query.count()), settings.maxPageSize()));
     }
     List<Hit> hits = new ArrayList<>();
+    Renderer renderer = new Renderer();
+    // User.groups is computed, not stored: filters that name it see a view that has it
+    boolean needsGroups = filterText != null && filterText.toLowerCase(Locale.ROOT).contains("groups");
     for (ResourceKind kind : kinds) {
       for (ObjectNode resource : resources.get(kind).values()) {
-        if (filter == null || filter.test(resource)) {
+        JsonNode view = needsGroups && kind == ResourceKind.USER ? renderer.withGroups(resource) : resource;
+        if (filter == null || filter.test(view)) {
           hits.add(new Hit(kind, resource));
         }
       }
@@ -601,7 +615,6 @@ final class ScimService {
       body.put("previousCursor", encodeCursor(Math.max(0, from - count)));
     }
     ArrayNode page = body.putArray(settings.lowercaseResourcesKey() ? "resources" : "Resources");
-    Renderer renderer = new Renderer();
     for (Hit hit : hits.subList(from, to)) {
       page.add(renderer.render(hit.kind(), hit.resource(), query.projection()));
     }
