@@ -51,16 +51,17 @@ interface AccountView {
   final class Indexed implements AccountView {
     private final List<Account> accounts;
     private final boolean complete;
-    private final Map<String, Account> byId;
+    private final Map<String, Integer> positions;
     private final ConcurrentHashMap<String, Map<String, Object>> indexes = new ConcurrentHashMap<>();
 
     Indexed(List<Account> accounts, boolean complete) {
       this.accounts = accounts;
       this.complete = complete;
-      this.byId = new HashMap<>(accounts.size() * 4 / 3 + 1);
-      for (Account a : accounts) {
-        if (a.id() != null) {
-          byId.put(a.id(), a);
+      this.positions = new HashMap<>(accounts.size() * 4 / 3 + 1);
+      for (int i = 0; i < accounts.size(); i++) {
+        String id = accounts.get(i).id();
+        if (id != null) {
+          positions.put(id, i);
         }
       }
     }
@@ -75,7 +76,14 @@ interface AccountView {
 
     @Override
     public @Nullable Account byId(String accountId) {
-      return byId.get(accountId);
+      Integer i = positions.get(accountId);
+      return i == null ? null : accounts.get(i);
+    }
+
+    /** The account's position in {@link #accounts()}, or -1. */
+    int position(String accountId) {
+      Integer i = positions.get(accountId);
+      return i == null ? -1 : i;
     }
 
     @Override

@@ -208,6 +208,10 @@ final class Applier {
     String accountId = null;
     String brokenBy = null;
     for (Operation planned : group) {
+      if (accountId == null && planned.accountId() == null && planned.userId() != null
+          && planned.type() != OperationType.CREATE) {
+        accountId = accountOf(planned.applicationId(), planned.userId());
+      }
       Operation op = planned.accountId() == null && accountId != null ? planned.withAccountId(accountId) : planned;
       OperationOutcome outcome;
       String quarantine = app.quarantineReason;
@@ -238,6 +242,9 @@ final class Applier {
   }
 
   private void report(OperationOutcome o) {
+    if (!engine.hasListeners()) {
+      return;
+    }
     Instant now = engine.clock.instant();
     OperationRef ref = OperationRef.of(o.operation(), o.accountId());
     switch (o.status()) {
@@ -275,8 +282,10 @@ final class Applier {
     PendingOperation pending = new PendingOperation(runId + "/" + op.id(), op.applicationId(), op.id(), type,
         op.userId(), op.accountId(), engine.clock.instant());
     engine.store.beginPending(engine.tenantId, pending);
-    engine.emit(new ProvisioningEvent.OperationStarted(engine.tenantId, engine.clock.instant(),
-        OperationRef.of(op, op.accountId()), 1));
+    if (engine.hasListeners()) {
+      engine.emit(new ProvisioningEvent.OperationStarted(engine.tenantId, engine.clock.instant(),
+          OperationRef.of(op, op.accountId()), 1));
+    }
     try {
       OperationOutcome outcome = withRetries(app, op, type);
       if (note != null && outcome.status() == OperationOutcome.Status.SUCCEEDED) {
@@ -329,14 +338,14 @@ final class Applier {
     Instant first = engine.clock.instant();
     boolean lookFirst = op.type() == OperationType.CREATE && op.userId() != null
         && interruptedCreates.contains(key(op.applicationId(), op.userId()));
+    String lookWhy = "found and linked the account a previous, interrupted run created";
     for (int attempt = 1; ; attempt++) {
       try {
         if (lookFirst) {
           lookFirst = false;
           Optional<Account> found = lookup(app.connector, op);
           if (found.isPresent()) {
-            return adoptExisting(app, op, found.get(), attempt,
-                "found the account a previous, interrupted run created");
+            return adoptExisting(app, op, found.get(), attempt, lookWhy);
           }
         }
         return send(app, op, type, attempt);
@@ -376,6 +385,7 @@ final class Applier {
         }
         if (op.type() == OperationType.CREATE && e instanceof TransientException t && t.mayHaveApplied()) {
           lookFirst = true;
+          lookWhy = "the response was lost; found and linked the account it created";
         }
       } catch (RuntimeException e) {
         return OperationOutcome.failed(op, attempt, "the connector failed unexpectedly: "
@@ -442,7 +452,7 @@ final class Applier {
   private OperationOutcome onAlreadyExists(AppRun app, Operation op, AlreadyExistsException e, int attempt) {
     Optional<Account> existing = Optional.empty();
     if (e.existingId().isPresent() && new Capabilities(app.connector).supports(Capability.GET_ACCOUNT)) {
-      existing = app.connector.get(e.existingId().get());
+      existing = app.connector.get(e.existingId().get()).filter(a -> !ownedByAnother(op, a));
     }
     if (existing.isEmpty()) {
       existing = lookup(app.connector, op);
@@ -499,7 +509,7 @@ final class Applier {
       keys.add(new CorrelationKey(Account.USER_NAME, AttributeValue.of(desired.userName())));
     }
     for (CorrelationKey k : keys) {
-      List<Account> found = c.find(k.attribute(), k.value());
+      List<Account> found = c.find(k.attribute(), k.value()).stream().filter(a -> !ownedByAnother(op, a)).toList();
       if (found.size() == 1) {
         return Optional.of(found.get(0));
       }
@@ -508,6 +518,15 @@ final class Applier {
       }
     }
     return Optional.empty();
+  }
+
+  /** True when the account is linked to a user other than the operation's: never adopt it. */
+  private boolean ownedByAnother(Operation op, Account a) {
+    if (a.id() == null) {
+      return true;
+    }
+    return engine.store.linkOfAccount(engine.tenantId, op.applicationId(), a.id())
+        .map(l -> !l.userId().equals(op.userId())).orElse(false);
   }
 
   // ---------------------------------------------------------------- state

@@ -172,6 +172,10 @@ public final class Engine {
     return app.connector();
   }
 
+  boolean hasListeners() {
+    return !listeners.isEmpty();
+  }
+
   void emit(ProvisioningEvent event) {
     for (ProvisioningListener l : listeners) {
       try {

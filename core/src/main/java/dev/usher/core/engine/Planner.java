@@ -74,16 +74,9 @@ final class Planner {
     List<StagedOperation> staged = new ArrayList<>();
     List<Warning> warnings = new ArrayList<>();
     Map<String, Map<Situation, Integer>> situations = new LinkedHashMap<>();
-    Map<String, User> usersById = new HashMap<>(users.size() * 4 / 3 + 1);
-    for (User u : users) {
-      if (usersById.put(u.id(), u) != null) {
-        throw new dev.usher.core.ProvisioningException("the user source gave user id '" + u.id()
-            + "' twice: user ids must be unique");
-      }
-    }
     Integer previous = full ? boxed(engine.store.lastSourceSize(engine.tenantId)) : null;
     for (Application app : engine.applications.values()) {
-      AppPlan ap = new AppPlan(app, users, usersById, full, now, previous);
+      AppPlan ap = new AppPlan(app, users, full, now, previous);
       ap.run();
       ops.addAll(ap.ops);
       staged.addAll(ap.staged);
@@ -128,7 +121,6 @@ final class Planner {
     final Connector connector;
     final Capabilities caps;
     final List<User> users;
-    final Map<String, User> usersById;
     final boolean full;
     final Instant now;
     final @Nullable Integer previousSourceSize;
@@ -141,7 +133,7 @@ final class Planner {
     AccountView view;
     boolean listingComplete = true;
     Map<String, Link> links = Map.of();
-    Set<String> linkedAccountIds = Set.of();
+    private volatile @Nullable Set<String> linkedAccountIds;
     final Map<String, Entitlement> entitlements = new LinkedHashMap<>();
     final Set<String> managedIds = new HashSet<>();
     final Map<String, Set<String>> extraGrants = new HashMap<>();
@@ -150,7 +142,7 @@ final class Planner {
     final List<AttributeMapping> managerMappings = new ArrayList<>();
     int accountCount;
 
-    AppPlan(Application app, List<User> users, Map<String, User> usersById, boolean full, Instant now,
+    AppPlan(Application app, List<User> users, boolean full, Instant now,
         @Nullable Integer previousSourceSize) {
       this.app = app;
       this.appId = app.id();
@@ -159,7 +151,6 @@ final class Planner {
       Capabilities c = connector.capabilities();
       this.caps = c == null ? Capabilities.of() : c;
       this.users = users;
-      this.usersById = usersById;
       this.full = full;
       this.now = now;
       this.previousSourceSize = previousSourceSize;
@@ -197,26 +188,22 @@ final class Planner {
         return;
       }
       links = engine.store.links(engine.tenantId, appId);
-      if (full) {
-        Set<String> linked = new HashSet<>(links.size() * 4 / 3 + 1);
-        for (Link l : links.values()) {
-          linked.add(l.accountId());
-        }
-        linkedAccountIds = linked;
-        for (CorrelationRule r : policy.correlation()) {
-          ((AccountView.Indexed) view).index(r.targetAttribute());
-        }
-      }
 
       UserResult[] results = pass1();
       resolveDisputes(results);
       pass2(results);
+      int[] counts = new int[Situation.values().length];
       for (UserResult r : results) {
-        situations.merge(r.situation, 1, Integer::sum);
+        counts[r.situation.ordinal()]++;
         if (r.warning != null) {
           warnings.add(r.warning);
         }
         ops.addAll(r.ops);
+      }
+      for (Situation s : Situation.values()) {
+        if (counts[s.ordinal()] > 0) {
+          situations.put(s, counts[s.ordinal()]);
+        }
       }
       if (full) {
         orphans(results);
@@ -299,23 +286,26 @@ final class Planner {
       AtomicInteger next = new AtomicInteger();
       AtomicReference<Throwable> failure = new AtomicReference<>();
       CountDownLatch done = new CountDownLatch(parallelism);
-      for (int w = 0; w < parallelism; w++) {
-        engine.executor.execute(() -> {
-          try {
-            int chunk;
-            while (failure.get() == null && (chunk = next.getAndIncrement()) * CHUNK < results.length) {
-              int end = Math.min(results.length, (chunk + 1) * CHUNK);
-              for (int i = chunk * CHUNK; i < end; i++) {
-                results[i] = planExisting(users.get(i));
-              }
+      Runnable worker = () -> {
+        try {
+          int chunk;
+          while (failure.get() == null && (chunk = next.getAndIncrement()) * CHUNK < results.length) {
+            int end = Math.min(results.length, (chunk + 1) * CHUNK);
+            for (int i = chunk * CHUNK; i < end; i++) {
+              results[i] = planExisting(users.get(i));
             }
-          } catch (Throwable t) {
-            failure.compareAndSet(null, t);
-          } finally {
-            done.countDown();
           }
-        });
+        } catch (Throwable t) {
+          failure.compareAndSet(null, t);
+        } finally {
+          done.countDown();
+        }
+      };
+      // the calling thread works too: parallelism p uses p - 1 executor tasks
+      for (int w = 1; w < parallelism; w++) {
+        engine.executor.execute(worker);
       }
+      worker.run();
       try {
         done.await();
       } catch (InterruptedException e) {
@@ -413,13 +403,31 @@ final class Planner {
         if (a.id() == null || policy.orphans().excludes(a)) {
           continue;
         }
-        boolean linked = full ? linkedAccountIds.contains(a.id())
+        boolean linked = full ? linkedAccountIds().contains(a.id())
             : engine.store.linkOfAccount(engine.tenantId, appId, a.id()).isPresent();
         if (!linked) {
           out.add(a);
         }
       }
       return out;
+    }
+
+    /** Accounts linked to some user; built on first need (a steady-state run never needs it). */
+    Set<String> linkedAccountIds() {
+      Set<String> ids = linkedAccountIds;
+      if (ids == null) {
+        synchronized (this) {
+          ids = linkedAccountIds;
+          if (ids == null) {
+            ids = new HashSet<>(links.size() * 4 / 3 + 1);
+            for (Link l : links.values()) {
+              ids.add(l.accountId());
+            }
+            linkedAccountIds = ids;
+          }
+        }
+      }
+      return ids;
     }
 
     /** An in-scope user with an account: attributes, enablement, entitlements. */
@@ -735,10 +743,14 @@ final class Planner {
     // ------------------------------------------------------------ orphans and safety
 
     void orphans(UserResult[] results) {
-      Set<String> owned = new HashSet<>(results.length * 4 / 3 + 1);
+      AccountView.Indexed listed = (AccountView.Indexed) view;
+      boolean[] owned = new boolean[listed.accounts().size()];
       for (UserResult r : results) {
-        if (r.account != null) {
-          owned.add(r.account.id());
+        if (r.account != null && r.account.id() != null) {
+          int pos = listed.position(r.account.id());
+          if (pos >= 0) {
+            owned[pos] = true;
+          }
         }
       }
       Set<String> disputed = new HashSet<>();
@@ -755,14 +767,26 @@ final class Planner {
         }
       }
       Map<String, String> vanishedUserOf = new HashMap<>();
-      for (Link l : links.values()) {
-        if (!usersById.containsKey(l.userId())) {
-          vanishedUserOf.put(l.accountId(), l.userId());
+      // every link of a user in the source made that user LINKED or DELETED: any other link is a vanished user's
+      if (links.size() != countOf(Situation.LINKED) + countOf(Situation.DELETED)) {
+        Set<String> present = new HashSet<>(results.length * 4 / 3 + 1);
+        for (UserResult r : results) {
+          present.add(r.user.id());
+        }
+        for (Link l : links.values()) {
+          if (!present.contains(l.userId())) {
+            vanishedUserOf.put(l.accountId(), l.userId());
+          }
         }
       }
       Orphans o = policy.orphans();
-      for (Account a : ((AccountView.Indexed) view).accounts()) {
-        if (a.id() == null || owned.contains(a.id()) || disputed.contains(a.id()) || o.excludes(a)) {
+      List<Account> all = listed.accounts();
+      for (int i = 0; i < owned.length; i++) {
+        if (owned[i]) {
+          continue;
+        }
+        Account a = all.get(i);
+        if (a.id() == null || disputed.contains(a.id()) || o.excludes(a)) {
           continue;
         }
         situations.merge(Situation.ORPHAN, 1, Integer::sum);
@@ -781,6 +805,11 @@ final class Planner {
           case DELETE -> ops.add(Operation.delete(appId, null, a.id(), OperationType.DISABLE, reason));
         }
       }
+    }
+
+    int countOf(Situation s) {
+      Integer n = situations.get(s);
+      return n == null ? 0 : n;
     }
 
     void safety() {
