@@ -520,9 +520,16 @@ final class Applier {
     return Optional.empty();
   }
 
-  /** True when the account is linked to a user other than the operation's: never adopt it. */
+  /**
+   * True when the account must not be adopted for the operation's user: it is linked to
+   * another user, or the policy's exclusion rules say it is never touched.
+   */
   private boolean ownedByAnother(Operation op, Account a) {
     if (a.id() == null) {
+      return true;
+    }
+    Application app = engine.applications.get(op.applicationId());
+    if (app != null && app.policy().orphans().excludes(a)) {
       return true;
     }
     return engine.store.linkOfAccount(engine.tenantId, op.applicationId(), a.id())

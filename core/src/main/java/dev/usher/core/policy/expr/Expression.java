@@ -88,10 +88,36 @@ public final class Expression implements Condition {
     return new Expression(Parser.userAttribute(source, 5, List.of(path.split("\\.", -1))), source, false);
   }
 
-  /** A constant: text, number, boolean, date, or a list of those. */
+  /**
+   * An account field ({@code id}, {@code externalId}, {@code userName}, {@code active},
+   * {@code entitlementIds}) or attribute (nested: {@code "manager.value"}), for orphan
+   * exclusions: {@code Expression.accountAttribute("userName").startsWith("svc-")}.
+   */
+  public static Expression accountAttribute(String name) {
+    Objects.requireNonNull(name, "name");
+    String path = name.startsWith("account.") ? name.substring(8) : name;
+    List<String> parts = List.of(path.split("\\.", -1));
+    int at = 8;
+    for (String part : parts) {
+      if (part.isEmpty()) {
+        throw new ExpressionException("account." + path, at, "expected an attribute name after '.'");
+      }
+      at += part.length() + 1;
+    }
+    return new Expression(Attributes.account(parts), "account." + path, true);
+  }
+
+  /**
+   * A constant: text, number, boolean, date, timestamp, an enum (its name), or a list or map
+   * of those.
+   *
+   * @throws IllegalArgumentException naming the type of a value that has no attribute form
+   */
   public static Expression literal(Object value) {
     Objects.requireNonNull(value, "value");
-    return new Expression(Ops.literal(value), Values.describe(Values.fromJava(value)), false);
+    Object v = value instanceof Enum<?> e ? e.name() : value;
+    AttributeValue.from(v);
+    return new Expression(Ops.literal(v), Values.describe(Values.fromJava(v)), false);
   }
 
   /**

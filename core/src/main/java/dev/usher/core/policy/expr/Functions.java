@@ -99,10 +99,12 @@ final class Functions {
   }
 
   private static Node text(Node a, TextFunction f) {
+    java.util.function.UnaryOperator<String> op = f::apply;
     return new Node(a.type == Type.LIST ? Type.LIST : a.type == Type.ANY ? Type.ANY : Type.STRING) {
       @Override
       @Nullable Object eval(Env env) {
-        return Values.mapText(a.eval(env), f::apply);
+        Object v = a.eval(env);
+        return v instanceof String s ? op.apply(s) : Values.mapText(v, op);
       }
     };
   }
@@ -276,36 +278,78 @@ final class Functions {
     };
   }
 
-  private static final Map<Character, String> SPECIAL_LETTERS = Map.ofEntries(
-      Map.entry('ß', "ss"), Map.entry('ẞ', "SS"), Map.entry('æ', "ae"), Map.entry('Æ', "AE"),
-      Map.entry('œ', "oe"), Map.entry('Œ', "OE"), Map.entry('ø', "o"), Map.entry('Ø', "O"),
-      Map.entry('đ', "d"), Map.entry('Đ', "D"), Map.entry('ð', "d"), Map.entry('Ð', "D"),
-      Map.entry('ł', "l"), Map.entry('Ł', "L"), Map.entry('þ', "th"), Map.entry('Þ', "TH"),
-      Map.entry('ı', "i"), Map.entry('ħ', "h"), Map.entry('Ħ', "H"));
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-
   /** Removes accents: "Zoë Núñez" -> "Zoe Nunez", "Straße" -> "Strasse", "Łódź" -> "Lodz". */
   static String normalize(String s) {
-    String decomposed = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
-    StringBuilder sb = null;
+    if (isAscii(s)) {
+      return s;
+    }
+    String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD);
+    StringBuilder sb = new StringBuilder(decomposed.length() + 4);
     for (int i = 0; i < decomposed.length(); i++) {
-      String rep = SPECIAL_LETTERS.get(decomposed.charAt(i));
-      if (rep != null) {
-        if (sb == null) {
-          sb = new StringBuilder(decomposed.length() + 4).append(decomposed, 0, i);
-        }
-        sb.append(rep);
-      } else if (sb != null) {
-        sb.append(decomposed.charAt(i));
+      char c = decomposed.charAt(i);
+      if (c < 0x80) {
+        sb.append(c);
+        continue;
+      }
+      int type = Character.getType(c);
+      if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+          || type == Character.ENCLOSING_MARK) {
+        continue;
+      }
+      String folded = fold(c);
+      if (folded != null) {
+        sb.append(folded);
+      } else {
+        sb.append(c);
       }
     }
-    return Normalizer.normalize(sb == null ? decomposed : sb.toString(), Normalizer.Form.NFC);
+    String out = sb.toString();
+    return isAscii(out) ? out : Normalizer.normalize(out, Normalizer.Form.NFC);
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Letters that carry no combining mark but still have a plain Latin spelling. */
+  private static @Nullable String fold(char c) {
+    return switch (c) {
+      case 'ß' -> "ss";
+      case 'ẞ' -> "SS";
+      case 'æ' -> "ae";
+      case 'Æ' -> "AE";
+      case 'œ' -> "oe";
+      case 'Œ' -> "OE";
+      case 'ø' -> "o";
+      case 'Ø' -> "O";
+      case 'đ', 'ð' -> "d";
+      case 'Đ', 'Ð' -> "D";
+      case 'ł' -> "l";
+      case 'Ł' -> "L";
+      case 'þ' -> "th";
+      case 'Þ' -> "TH";
+      case 'ı' -> "i";
+      case 'ħ' -> "h";
+      case 'Ħ' -> "H";
+      default -> null;
+    };
   }
 
   /** Keeps letters and digits of any script: "O'Brien-Núñez" -> "OBrienNúñez". */
   static String strip(String s) {
     StringBuilder sb = new StringBuilder(s.length());
-    s.codePoints().filter(Character::isLetterOrDigit).forEach(sb::appendCodePoint);
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      if (Character.isLetterOrDigit(cp)) {
+        sb.appendCodePoint(cp);
+      }
+      i += Character.charCount(cp);
+    }
     return sb.toString();
   }
 

@@ -222,7 +222,7 @@ final class Parser {
         try {
           return Ops.matches(left, Pattern.compile(regex));
         } catch (PatternSyntaxException e) {
-          int at = e.getIndex() >= 0 && e.getIndex() < regex.length() && src.startsWith("'", rs)
+          int at = e.getIndex() >= 0 && e.getIndex() <= regex.length() && src.startsWith("'", rs)
               && src.substring(rs + 1).startsWith(regex) ? rs + 1 + e.getIndex() : rs;
           throw error(at, "invalid regular expression: " + e.getDescription());
         }
@@ -230,10 +230,15 @@ final class Parser {
       case "and":
       case "or":
         return left;
-      default:
+      default: {
+        List<String> near = NearestNames.of(word,
+            List.of("in", "is", "startsWith", "endsWith", "contains", "matches", "and", "or", "not"));
+        if (near.isEmpty()) {
+          expectEnd();
+        }
         throw new ExpressionException(src, op.start(), "unexpected " + op.show(src)
-            + ": expected an operator such as ==, in, startsWith, and, or",
-            NearestNames.of(word, List.of("in", "is", "startsWith", "endsWith", "contains", "matches", "and", "or", "not")));
+            + ": expected an operator such as ==, in, startsWith, and, or", near);
+      }
     }
   }
 
