@@ -25,6 +25,9 @@ import java.util.Optional;
  *       application answers for the account (read back), and kept while it cannot be reached.
  * </ul>
  *
+ * <p>With several nodes, pass only the connectors of the applications this node holds leases
+ * on: entries of other applications (perhaps in flight on another node) are left alone.
+ *
  * <pre>{@code
  * JournalRecovery.Report report = JournalRecovery.resolve(store, "acme", Map.of("github", github));
  * log.info("journal: {} resolved, {} still pending", report.resolved().size(), report.stillPending().size());
