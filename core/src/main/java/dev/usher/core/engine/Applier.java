@@ -218,7 +218,7 @@ final class Applier {
       if (quarantine != null) {
         outcome = OperationOutcome.skipped(planned, quarantine);
       } else if (brokenBy != null) {
-        outcome = OperationOutcome.skipped(planned, "not attempted: an earlier operation for this user failed or was skipped (" + brokenBy + ")");
+        outcome = OperationOutcome.skipped(planned, "not attempted: the account was not created or linked (" + brokenBy + ")");
       } else {
         outcome = execute(app, op);
         if (!planned.equals(op) || outcome.operation() != planned) {
@@ -234,8 +234,9 @@ final class Applier {
         if (outcome.accountId() != null) {
           accountId = outcome.accountId();
         }
-      } else if (planned.type() == OperationType.CREATE || planned.type() == OperationType.LINK
-          || outcome.status() == OperationOutcome.Status.FAILED) {
+      } else if (planned.type() == OperationType.CREATE || planned.type() == OperationType.LINK) {
+        // what follows addresses the account this made or linked; other failures (a revoke, an
+        // update) do not stop the rest, so a leaver is still disabled when one revoke fails
         brokenBy = planned.id();
       }
     }

@@ -159,7 +159,7 @@ class ReliabilityTest {
     assertThat(create.retryable()).isTrue();
     assertThat(create.attempts()).isEqualTo(4);
     assertThat(f.waits).containsExactly(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200));
-    assertThat(result).skipped("slack/alice/grant/grp-eng", "earlier operation");
+    assertThat(result).skipped("slack/alice/grant/grp-eng", "not created or linked");
   }
 
   @Test
@@ -268,6 +268,21 @@ class ReliabilityTest {
     assertThat(result).succeeded("github/alice/disable", "fell back to delete");
     assertThat(github.accounts()).isEmpty();
     assertThat(github.calls(InMemoryConnector.Operation.DELETE)).hasSize(1);
+  }
+
+  @Test
+  void aFailedRevokeDoesNotStopTheLeaversDisable() {
+    InMemoryConnector slack = Fixture.slackConnector().build();
+    Usher usher = slackOnly(slack);
+    f.users.add(Fixture.alice());
+    usher.reconcile();
+    f.users.set(0, Fixture.alice().toBuilder().status(UserStatus.TERMINATED).build());
+    slack.failNext(InMemoryConnector.Operation.REVOKE, 1,
+        origin -> new dev.usher.core.spi.ForbiddenException(origin, 403, "group is locked"));
+
+    ApplyResult result = usher.reconcile();
+    assertThat(result).failed("slack/alice/revoke/grp-eng", "group is locked").succeeded("slack/alice/disable");
+    assertThat(slack.accountByUserName("alice").orElseThrow().active()).isFalse();
   }
 
   @Test
