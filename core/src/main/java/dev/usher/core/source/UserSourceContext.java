@@ -4,7 +4,6 @@ import dev.usher.core.spi.HttpSettings;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * What Usher hands a user source when it makes one: its name, the clock and executor to use,
@@ -32,7 +31,7 @@ public record UserSourceContext(String name, Clock clock, Executor executor, Htt
 
   /** A context with the UTC system clock, the common pool and default HTTP settings. */
   public static UserSourceContext of(String name) {
-    return new UserSourceContext(name, Clock.systemUTC(), ForkJoinPool.commonPool(), HttpSettings.defaults());
+    return new UserSourceContext(name, Clock.systemUTC(), dev.usher.core.spi.ConnectorContext.defaultExecutor(), HttpSettings.defaults());
   }
 
   public UserSourceContext withClock(Clock clock) {

@@ -3,7 +3,10 @@ package dev.usher.core.spi;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What Usher hands a connector when it makes one: which application it serves, the clock and
@@ -31,10 +34,35 @@ public record ConnectorContext(String applicationId, Clock clock, Executor execu
     Objects.requireNonNull(http, "http");
   }
 
-  /** A context for this application with the UTC system clock, the common pool and default HTTP settings. */
+  /**
+   * A context for this application with the UTC system clock, {@link #defaultExecutor()} and
+   * default HTTP settings.
+   */
   public static ConnectorContext of(String applicationId) {
     return new ConnectorContext(
-        applicationId, Clock.systemUTC(), ForkJoinPool.commonPool(), HttpSettings.defaults());
+        applicationId, Clock.systemUTC(), defaultExecutor(), HttpSettings.defaults());
+  }
+
+  /**
+   * The executor used when the embedding service supplies none: daemon threads named
+   * {@code usher-io-N}, created on demand and retired after a minute idle. Connector work
+   * blocks on I/O, so it must not run on {@code ForkJoinPool.commonPool()}, which has a single
+   * worker on a two-core machine. Services that care about thread budgets pass their own.
+   */
+  public static Executor defaultExecutor() {
+    return IoThreads.EXECUTOR;
+  }
+
+  private static final class IoThreads {
+    private static final AtomicInteger COUNT = new AtomicInteger();
+    // Created once per class loader and never reconfigured; idle threads die, so it holds no
+    // resources when Usher is idle and needs no shutdown.
+    static final Executor EXECUTOR = new ThreadPoolExecutor(
+        0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+          Thread t = new Thread(r, "usher-io-" + COUNT.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   public ConnectorContext withClock(Clock clock) {
