@@ -1,5 +1,6 @@
 package dev.usher.core.source;
 
+import dev.usher.core.spi.ConnectorContext;
 import dev.usher.core.spi.HttpSettings;
 import java.time.Clock;
 import java.util.Objects;
@@ -29,9 +30,9 @@ public record UserSourceContext(String name, Clock clock, Executor executor, Htt
     Objects.requireNonNull(http, "http");
   }
 
-  /** A context with the UTC system clock, the common pool and default HTTP settings. */
+  /** A context with the UTC system clock, Usher's default I/O executor and default HTTP settings. */
   public static UserSourceContext of(String name) {
-    return new UserSourceContext(name, Clock.systemUTC(), dev.usher.core.spi.ConnectorContext.defaultExecutor(), HttpSettings.defaults());
+    return new UserSourceContext(name, Clock.systemUTC(), ConnectorContext.defaultExecutor(), HttpSettings.defaults());
   }
 
   public UserSourceContext withClock(Clock clock) {
