@@ -485,8 +485,38 @@ final class Planner {
         r.add(Operation.disable(appId, u.id(), accountId, null,
             new Reason(s, "deprovisioning.onSuspended", "the user is suspended")));
       }
-      Map<String, String> desired = desiredEntitlements(u);
       Set<String> held = held(account);
+      List<EntitlementRule> rules = policy.entitlementRules();
+      if (rules.size() <= 64) {
+        // allocation-free for the common case: which rules match, as bits
+        long mask = 0;
+        for (int i = 0; i < rules.size(); i++) {
+          if (!ruleEntitlements.get(i).isEmpty() && rules.get(i).matches(u)) {
+            mask |= 1L << i;
+          }
+        }
+        for (int i = 0; i < rules.size(); i++) {
+          if ((mask & (1L << i)) == 0) {
+            continue;
+          }
+          for (Entitlement e : ruleEntitlements.get(i)) {
+            if (!held.contains(e.id()) && firstRuleGranting(e.id(), mask) == i) {
+              r.add(Operation.grant(appId, u.id(), accountId, e.id(), e.displayName(),
+                  new Reason(s, rules.get(i).id(), "a rule grants it")));
+            }
+          }
+        }
+        if (!managedIds.isEmpty()) {
+          for (String h : held) {
+            if (managedIds.contains(h) && firstRuleGranting(h, mask) < 0) {
+              r.add(Operation.revoke(appId, u.id(), accountId, h, nameOf(h),
+                  new Reason(s, "managed", "managed entitlement no rule grants any more")));
+            }
+          }
+        }
+        return;
+      }
+      Map<String, String> desired = desiredEntitlements(u);
       for (Map.Entry<String, String> e : desired.entrySet()) {
         if (!held.contains(e.getKey())) {
           r.add(Operation.grant(appId, u.id(), accountId, e.getKey(), nameOf(e.getKey()),
@@ -499,6 +529,20 @@ final class Planner {
               new Reason(s, "managed", "managed entitlement no rule grants any more")));
         }
       }
+    }
+
+    /** The first rule in {@code mask} that grants this entitlement, or -1. */
+    int firstRuleGranting(String entitlementId, long mask) {
+      for (int i = 0; mask != 0 && i < ruleEntitlements.size(); i++) {
+        if ((mask & (1L << i)) != 0) {
+          for (Entitlement e : ruleEntitlements.get(i)) {
+            if (e.id().equals(entitlementId)) {
+              return i;
+            }
+          }
+        }
+      }
+      return -1;
     }
 
     @Nullable String ruleOf(String attribute) {
@@ -520,6 +564,9 @@ final class Planner {
         }
         String target = m.target();
         AttributeValue want = m.evaluate(u, ctx);
+        if (want != null && holds(account, target, want)) {
+          continue;
+        }
         AttributeValue have = account.attribute(target).orElse(null);
         if (want == null) {
           if (have != null && link != null && link.lastApplied().containsKey(target)) {
@@ -967,6 +1014,20 @@ final class Planner {
 
     synchronized void extraGrantsFor(String accountId, Set<String> grants) {
       extraGrants.computeIfAbsent(accountId, k -> Collections.synchronizedSet(new HashSet<>())).addAll(grants);
+    }
+  }
+
+  /** Whether the account holds exactly this value, without allocating for the common fields. */
+  static boolean holds(Account account, String target, AttributeValue want) {
+    switch (target) {
+      case Account.USER_NAME:
+        return want instanceof AttributeValue.StringValue s && s.value().equals(account.userName());
+      case Account.EXTERNAL_ID:
+        return want instanceof AttributeValue.StringValue s && s.value().equals(account.externalId());
+      case Account.ACTIVE:
+        return want instanceof AttributeValue.BooleanValue b && b.value() == account.active();
+      default:
+        return want.equals(account.attributes().get(target));
     }
   }
 
