@@ -67,4 +67,19 @@ class ExpressionsTypedCallsTest {
     };
     assertThat(e.evaluate(ZOE, flaky, "userName").toJava()).isEqualTo("b");
   }
+
+  @Test
+  void theLatinFastPathOfNormalizeDiacriticsAgreesWithTheGeneralPath() {
+    StringBuilder all = new StringBuilder();
+    for (char c = 0x20; c < 0x250; c++) {
+      if (!Character.isISOControl(c)) {
+        all.append(c);
+      }
+    }
+    String text = all.toString();
+    assertThat(Functions.normalize(text)).isEqualTo(Functions.normalizeFully(text));
+    assertThat(Functions.normalize("Zoë O'Brien-Núñez")).isEqualTo("Zoe O'Brien-Nunez");
+    assertThat(Functions.normalize("Nguyễn Đức")).as("beyond Latin Extended-B").isEqualTo("Nguyen Duc");
+    assertThat(Functions.normalize("e\u0301")).as("a combining mark in the input").isEqualTo("e");
+  }
 }
