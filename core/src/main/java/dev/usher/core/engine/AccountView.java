@@ -51,17 +51,33 @@ interface AccountView {
   final class Indexed implements AccountView {
     private final List<Account> accounts;
     private final boolean complete;
-    private final Map<String, Integer> positions;
+    /** Open addressing over positions + 1 (0 = free): no object per account. */
+    private final int[] slots;
+    private final int mask;
     private final ConcurrentHashMap<String, Map<String, Object>> indexes = new ConcurrentHashMap<>();
 
     Indexed(List<Account> accounts, boolean complete) {
       this.accounts = accounts;
       this.complete = complete;
-      this.positions = new HashMap<>(accounts.size() * 4 / 3 + 1);
+      int capacity = Integer.highestOneBit(Math.max(4, accounts.size() * 2 - 1)) << 1;
+      this.slots = new int[capacity];
+      this.mask = capacity - 1;
       for (int i = 0; i < accounts.size(); i++) {
         String id = accounts.get(i).id();
-        if (id != null) {
-          positions.put(id, i);
+        if (id == null) {
+          continue;
+        }
+        int h = spread(id.hashCode()) & mask;
+        while (true) {
+          int at = slots[h];
+          if (at == 0) {
+            slots[h] = i + 1;
+            break;
+          }
+          if (accounts.get(at - 1).id().equals(id)) {
+            break; // a duplicate id: the first listed wins
+          }
+          h = (h + 1) & mask;
         }
       }
     }
@@ -76,14 +92,27 @@ interface AccountView {
 
     @Override
     public @Nullable Account byId(String accountId) {
-      Integer i = positions.get(accountId);
-      return i == null ? null : accounts.get(i);
+      int i = position(accountId);
+      return i < 0 ? null : accounts.get(i);
     }
 
     /** The account's position in {@link #accounts()}, or -1. */
     int position(String accountId) {
-      Integer i = positions.get(accountId);
-      return i == null ? -1 : i;
+      int h = spread(accountId.hashCode()) & mask;
+      while (true) {
+        int at = slots[h];
+        if (at == 0) {
+          return -1;
+        }
+        if (accounts.get(at - 1).id().equals(accountId)) {
+          return at - 1;
+        }
+        h = (h + 1) & mask;
+      }
+    }
+
+    private static int spread(int h) {
+      return h ^ (h >>> 16);
     }
 
     @Override

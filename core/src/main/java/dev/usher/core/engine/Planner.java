@@ -141,6 +141,8 @@ final class Planner {
     final List<AttributeMapping> plainMappings = new ArrayList<>();
     final List<AttributeMapping> managerMappings = new ArrayList<>();
     int accountCount;
+    /** For full plans: which listed accounts a user of the source owns (written in pass 1). */
+    boolean[] owned = new boolean[0];
 
     AppPlan(Application app, List<User> users, boolean full, Instant now,
         @Nullable Integer previousSourceSize) {
@@ -188,12 +190,19 @@ final class Planner {
         return;
       }
       links = engine.store.links(engine.tenantId, appId);
+      if (full) {
+        owned = new boolean[((AccountView.Indexed) view).accounts().size()];
+      }
 
       UserResult[] results = pass1();
       resolveDisputes(results);
       pass2(results);
       int[] counts = new int[Situation.values().length];
       for (UserResult r : results) {
+        if (r == null) {
+          counts[Situation.LINKED.ordinal()]++;
+          continue;
+        }
         counts[r.situation.ordinal()]++;
         if (r.warning != null) {
           warnings.add(r.warning);
@@ -321,13 +330,14 @@ final class Planner {
       return results;
     }
 
-    UserResult planExisting(User u) {
+    /** What pass 1 decided for the user, or null when the user is LINKED and needs nothing. */
+    @Nullable UserResult planExisting(User u) {
       UserResult r = new UserResult(u);
       Link link = links.get(u.id());
       r.link = link;
       Account account = null;
       if (link != null) {
-        account = view.byId(link.accountId());
+        account = byId(link.accountId());
         if (account != null) {
           r.situation = Situation.LINKED;
         } else if (view.knowsAbsence()) {
@@ -382,6 +392,9 @@ final class Planner {
       if (policy.orphans().excludes(account)) {
         return r;
       }
+      if (full && r.situation == Situation.UNLINKED) {
+        own(account);
+      }
       if (r.situation == Situation.UNLINKED) {
         r.add(Operation.link(appId, u.id(), account.requireId(), matchedBy,
             new Reason(Situation.UNLINKED, matchedRule, "correlated by " + matchedBy.get(0).attribute())));
@@ -391,7 +404,31 @@ final class Planner {
         return r;
       }
       reconcile(r, u, account, link);
+      if (r.ops.isEmpty() && r.situation == Situation.LINKED && r.warning == null && managerMappings.isEmpty()) {
+        return null; // nothing to do: most users of a steady-state run; no object kept for them
+      }
       return r;
+    }
+
+    /** The account by id; for a full plan also marks it owned by a user of the source. */
+    @Nullable Account byId(String accountId) {
+      if (!full) {
+        return view.byId(accountId);
+      }
+      AccountView.Indexed listed = (AccountView.Indexed) view;
+      int pos = listed.position(accountId);
+      if (pos < 0) {
+        return null;
+      }
+      owned[pos] = true;
+      return listed.accounts().get(pos);
+    }
+
+    void own(Account account) {
+      int pos = ((AccountView.Indexed) view).position(account.requireId());
+      if (pos >= 0) {
+        owned[pos] = true;
+      }
     }
 
     List<Account> unclaimed(List<Account> candidates) {
@@ -448,8 +485,38 @@ final class Planner {
         r.add(Operation.disable(appId, u.id(), accountId, null,
             new Reason(s, "deprovisioning.onSuspended", "the user is suspended")));
       }
-      Map<String, String> desired = desiredEntitlements(u);
       Set<String> held = held(account);
+      List<EntitlementRule> rules = policy.entitlementRules();
+      if (rules.size() <= 64) {
+        // allocation-free for the common case: which rules match, as bits
+        long mask = 0;
+        for (int i = 0; i < rules.size(); i++) {
+          if (!ruleEntitlements.get(i).isEmpty() && rules.get(i).matches(u)) {
+            mask |= 1L << i;
+          }
+        }
+        for (int i = 0; i < rules.size(); i++) {
+          if ((mask & (1L << i)) == 0) {
+            continue;
+          }
+          for (Entitlement e : ruleEntitlements.get(i)) {
+            if (!held.contains(e.id()) && firstRuleGranting(e.id(), mask) == i) {
+              r.add(Operation.grant(appId, u.id(), accountId, e.id(), e.displayName(),
+                  new Reason(s, rules.get(i).id(), "a rule grants it")));
+            }
+          }
+        }
+        if (!managedIds.isEmpty()) {
+          for (String h : held) {
+            if (managedIds.contains(h) && firstRuleGranting(h, mask) < 0) {
+              r.add(Operation.revoke(appId, u.id(), accountId, h, nameOf(h),
+                  new Reason(s, "managed", "managed entitlement no rule grants any more")));
+            }
+          }
+        }
+        return;
+      }
+      Map<String, String> desired = desiredEntitlements(u);
       for (Map.Entry<String, String> e : desired.entrySet()) {
         if (!held.contains(e.getKey())) {
           r.add(Operation.grant(appId, u.id(), accountId, e.getKey(), nameOf(e.getKey()),
@@ -462,6 +529,20 @@ final class Planner {
               new Reason(s, "managed", "managed entitlement no rule grants any more")));
         }
       }
+    }
+
+    /** The first rule in {@code mask} that grants this entitlement, or -1. */
+    int firstRuleGranting(String entitlementId, long mask) {
+      for (int i = 0; mask != 0 && i < ruleEntitlements.size(); i++) {
+        if ((mask & (1L << i)) != 0) {
+          for (Entitlement e : ruleEntitlements.get(i)) {
+            if (e.id().equals(entitlementId)) {
+              return i;
+            }
+          }
+        }
+      }
+      return -1;
     }
 
     @Nullable String ruleOf(String attribute) {
@@ -483,6 +564,9 @@ final class Planner {
         }
         String target = m.target();
         AttributeValue want = m.evaluate(u, ctx);
+        if (want != null && holds(account, target, want)) {
+          continue;
+        }
         AttributeValue have = account.attribute(target).orElse(null);
         if (want == null) {
           if (have != null && link != null && link.lastApplied().containsKey(target)) {
@@ -565,7 +649,7 @@ final class Planner {
     void resolveDisputes(UserResult[] results) {
       Map<String, List<UserResult>> claims = new HashMap<>();
       for (UserResult r : results) {
-        if (r.situation == Situation.UNLINKED && r.account != null) {
+        if (r != null && r.situation == Situation.UNLINKED && r.account != null) {
           claims.computeIfAbsent(r.account.id(), k -> new ArrayList<>(1)).add(r);
         }
       }
@@ -590,20 +674,20 @@ final class Planner {
       Map<String, Set<String>> allocated = new HashMap<>();
       Set<String> creating = new HashSet<>();
       for (UserResult r : results) {
-        if (r.needsCreate) {
+        if (r != null && r.needsCreate) {
           creating.add(r.user.id());
         }
       }
       Map<String, String> accountOfUser = new HashMap<>();
       if (!managerMappings.isEmpty()) {
         for (UserResult r : results) {
-          if (r.account != null && (r.situation == Situation.LINKED || r.situation == Situation.UNLINKED)) {
+          if (r != null && r.account != null && (r.situation == Situation.LINKED || r.situation == Situation.UNLINKED)) {
             accountOfUser.put(r.user.id(), r.account.requireId());
           }
         }
       }
       for (UserResult r : results) {
-        if (r.needsCreate) {
+        if (r != null && r.needsCreate) {
           planCreate(r, allocated, creating, accountOfUser);
         }
       }
@@ -611,7 +695,7 @@ final class Planner {
         return;
       }
       for (UserResult r : results) {
-        if (r.account == null || !(r.situation == Situation.LINKED || r.situation == Situation.UNLINKED)
+        if (r == null || r.account == null || !(r.situation == Situation.LINKED || r.situation == Situation.UNLINKED)
             || !policy.inScope(r.user) || r.user.status() == UserStatus.TERMINATED
             || policy.orphans().excludes(r.account)) {
           continue;
@@ -744,18 +828,9 @@ final class Planner {
 
     void orphans(UserResult[] results) {
       AccountView.Indexed listed = (AccountView.Indexed) view;
-      boolean[] owned = new boolean[listed.accounts().size()];
-      for (UserResult r : results) {
-        if (r.account != null && r.account.id() != null) {
-          int pos = listed.position(r.account.id());
-          if (pos >= 0) {
-            owned[pos] = true;
-          }
-        }
-      }
       Set<String> disputed = new HashSet<>();
       for (UserResult r : results) {
-        if (r.situation == Situation.DISPUTED) {
+        if (r != null && r.situation == Situation.DISPUTED) {
           for (CorrelationRule rule : policy.correlation()) {
             AttributeValue v = rule.valueFor(r.user);
             if (v != null) {
@@ -769,9 +844,9 @@ final class Planner {
       Map<String, String> vanishedUserOf = new HashMap<>();
       // every link of a user in the source made that user LINKED or DELETED: any other link is a vanished user's
       if (links.size() != countOf(Situation.LINKED) + countOf(Situation.DELETED)) {
-        Set<String> present = new HashSet<>(results.length * 4 / 3 + 1);
-        for (UserResult r : results) {
-          present.add(r.user.id());
+        Set<String> present = new HashSet<>(users.size() * 4 / 3 + 1);
+        for (User u : users) {
+          present.add(u.id());
         }
         for (Link l : links.values()) {
           if (!present.contains(l.userId())) {
@@ -939,6 +1014,20 @@ final class Planner {
 
     synchronized void extraGrantsFor(String accountId, Set<String> grants) {
       extraGrants.computeIfAbsent(accountId, k -> Collections.synchronizedSet(new HashSet<>())).addAll(grants);
+    }
+  }
+
+  /** Whether the account holds exactly this value, without allocating for the common fields. */
+  static boolean holds(Account account, String target, AttributeValue want) {
+    switch (target) {
+      case Account.USER_NAME:
+        return want instanceof AttributeValue.StringValue s && s.value().equals(account.userName());
+      case Account.EXTERNAL_ID:
+        return want instanceof AttributeValue.StringValue s && s.value().equals(account.externalId());
+      case Account.ACTIVE:
+        return want instanceof AttributeValue.BooleanValue b && b.value() == account.active();
+      default:
+        return want.equals(account.attributes().get(target));
     }
   }
 
