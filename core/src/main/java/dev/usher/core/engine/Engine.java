@@ -6,6 +6,7 @@ import dev.usher.core.events.ProvisioningListener;
 import dev.usher.core.model.User;
 import dev.usher.core.plan.Plan;
 import dev.usher.core.plan.StagedOperation;
+import dev.usher.core.spi.ConnectorContext;
 import dev.usher.core.spi.Connector;
 import dev.usher.core.store.InMemoryStateStore;
 import dev.usher.core.store.StateStore;
@@ -20,7 +21,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
@@ -193,7 +193,7 @@ public final class Engine {
     private StateStore store = new InMemoryStateStore();
     private final List<ProvisioningListener> listeners = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
-    private Executor executor = ForkJoinPool.commonPool();
+    private Executor executor = ConnectorContext.defaultExecutor();
     private Sleeper sleeper = Sleeper.system();
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
     private RetryPolicy retry = RetryPolicy.defaults();
@@ -237,7 +237,11 @@ public final class Engine {
       return this;
     }
 
-    /** Where operations and planning chunks run; may be shared by many engines. Default: the common pool. */
+    /**
+     * Where operations and planning chunks run; may be shared by many engines. Operations block
+     * on I/O, so the default is {@link ConnectorContext#defaultExecutor()}, not the common pool
+     * (which has a single worker on a two-core machine).
+     */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;
