@@ -3,31 +3,21 @@ package dev.usher.core.spi;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.usher.core.ConfigurationException;
 import dev.usher.core.ConfigurationException.Problem;
+import dev.usher.core.internal.ConfigBinder;
+import dev.usher.core.internal.ServiceDiscovery;
 import dev.usher.core.json.UsherJson;
 import dev.usher.core.model.Secret;
-import dev.usher.core.validation.ModelValidator;
-import java.net.URL;
-import java.security.CodeSource;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -154,113 +144,15 @@ public final class ConnectorRegistry {
   }
 
   private <C> C bind(ConnectorProvider<C> provider, JsonNode config, String subject) {
-    if (config == null || !config.isObject()) {
-      throw new ConfigurationException(subject + " must be an object of keys and values, was "
-          + (config == null ? "null" : config.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
-    }
-    C bound;
-    try {
-      bound = mapper.treeToValue(config, provider.configClass());
-    } catch (UnrecognizedPropertyException e) {
-      String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
-          .map(String::valueOf).sorted().collect(Collectors.joining(", "));
-      throw new ConfigurationException(subject, List.of(new Problem(
-          path(e), "unknown key; expected one of: " + known)));
-    } catch (InvalidFormatException e) {
-      throw new ConfigurationException(subject, List.of(new Problem(path(e),
-          "expected " + describe(e.getTargetType()) + ", was '" + masked(path(e), e.getValue()) + "'")));
-    } catch (ValueInstantiationException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new ConfigurationException(subject, List.of(new Problem(path(e), String.valueOf(cause.getMessage()))));
-    } catch (MismatchedInputException e) {
-      throw new ConfigurationException(subject, List.of(new Problem(path(e),
-          "expected " + describe(e.getTargetType()) + " (" + e.getOriginalMessage().split("\n")[0] + ")")));
-    } catch (JsonProcessingException e) {
-      throw new ConfigurationException(subject + " could not be read: " + e.getOriginalMessage());
-    }
-    return ModelValidator.shared().validate(bound, subject);
+    return ConfigBinder.bind(mapper, config, provider.configClass(), subject);
   }
 
-  private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
-    StringBuilder sb = new StringBuilder();
-    for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
-      if (r.getFieldName() != null) {
-        if (sb.length() > 0) {
-          sb.append('.');
-        }
-        sb.append(r.getFieldName());
-      } else if (r.getIndex() >= 0) {
-        sb.append('[').append(r.getIndex()).append(']');
-      }
-    }
-    return sb.toString();
-  }
-
-  private static String masked(String path, @Nullable Object value) {
-    return path.toLowerCase(java.util.Locale.ROOT).matches(".*(secret|token|password|key).*")
-        ? Secret.MASK : String.valueOf(value);
-  }
-
-  private static String describe(@Nullable Class<?> type) {
-    if (type == null) {
-      return "a value";
-    }
-    if (type == String.class) {
-      return "a string";
-    }
-    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-      return "a whole number";
-    }
-    if (type == boolean.class || type == Boolean.class) {
-      return "true or false";
-    }
-    if (type.isEnum()) {
-      return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-          .collect(Collectors.joining(", "));
-    }
-    if (type == java.time.Duration.class) {
-      return "an ISO-8601 duration such as PT30S";
-    }
-    if (Collection.class.isAssignableFrom(type)) {
-      return "a list";
-    }
-    if (Map.class.isAssignableFrom(type)) {
-      return "an object";
-    }
-    return "a " + type.getSimpleName();
-  }
-
-  /** Secrets print as ****; binding needs their values, so unwrap them before conversion. */
   private static Object revealSecrets(Object value) {
-    if (value instanceof Secret s) {
-      return s.reveal();
-    }
-    if (value instanceof Map<?, ?> m) {
-      Map<Object, Object> out = new LinkedHashMap<>();
-      m.forEach((k, v) -> out.put(k, v == null ? null : revealSecrets(v)));
-      return out;
-    }
-    if (value instanceof Collection<?> c) {
-      List<Object> out = new ArrayList<>();
-      c.forEach(v -> out.add(v == null ? null : revealSecrets(v)));
-      return out;
-    }
-    return value;
+    return ConfigBinder.revealSecrets(value);
   }
 
   static String providerName(Object provider) {
-    Class<?> c = provider.getClass();
-    return c.getName() + " (" + location(c) + ")";
-  }
-
-  private static String location(Class<?> c) {
-    try {
-      CodeSource cs = c.getProtectionDomain().getCodeSource();
-      URL url = cs == null ? null : cs.getLocation();
-      return url == null ? "unknown location" : url.toString();
-    } catch (SecurityException e) {
-      return "unknown location";
-    }
+    return ServiceDiscovery.providerName(provider);
   }
 
   @Override
@@ -281,31 +173,12 @@ public final class ConnectorRegistry {
     }
 
     /** Adds every provider {@code ServiceLoader} finds through this class loader. */
-    @SuppressWarnings("rawtypes")
+    @SuppressWarnings({"rawtypes", "unchecked"})
     public Builder discover(ClassLoader classLoader) {
       Objects.requireNonNull(classLoader, "classLoader");
-      ServiceLoader<ConnectorProvider> loader = ServiceLoader.load(ConnectorProvider.class, classLoader);
-      Iterator<ServiceLoader.Provider<ConnectorProvider>> it = loader.stream().iterator();
-      // Each failure advances the iterator past the broken entry, so the loop ends; the bound is a seat belt.
-      for (int guard = 0; guard < 10_000; guard++) {
-        ServiceLoader.Provider<ConnectorProvider> entry;
-        try {
-          if (!it.hasNext()) {
-            break;
-          }
-          entry = it.next();
-        } catch (ServiceConfigurationError e) {
-          problems.add(new Problem("ServiceLoader", "a connector provider failed to load: " + e.getMessage()));
-          continue;
-        }
-        try {
-          ConnectorProvider<?> p = entry.get();
-          LOG.debug("found connector provider '{}' {}", p.type(), providerName(p));
-          found.add(p);
-        } catch (ServiceConfigurationError | RuntimeException e) {
-          problems.add(new Problem(entry.type().getName(),
-              "connector provider could not be instantiated (" + location(entry.type()) + "): " + e.getMessage()));
-        }
+      for (ConnectorProvider p : ServiceDiscovery.load(ConnectorProvider.class, classLoader, "connector provider", problems::add)) {
+        LOG.debug("found connector provider '{}' {}", p.type(), providerName(p));
+        found.add(p);
       }
       return this;
     }
