@@ -39,18 +39,39 @@ public final class UserResource {
       Map.Entry<String, JsonNode> e = it.next();
       String k = e.getKey();
       JsonNode v = e.getValue();
-      if (k.equalsIgnoreCase("id") || k.equalsIgnoreCase("userName") || k.equalsIgnoreCase("externalId")
-          || k.equalsIgnoreCase("displayName")) {
+      String canonical = canonical(k);
+      if (canonical == null) {
+        continue;
+      }
+      k = canonical;
+      if (k.equals("id") || k.equals("userName") || k.equals("externalId") || k.equals("displayName")) {
         if (!v.isNull() && !v.isTextual()) {
           throw new IllegalArgumentException("attribute '" + k + "' must be a string, was " + ScimJson.describe(v));
         }
-      } else if (k.equalsIgnoreCase("active")) {
+      } else if (k.equals("active")) {
         if (!v.isNull() && !v.isBoolean()) {
           throw new IllegalArgumentException("attribute 'active' must be a boolean, was " + ScimJson.describe(v));
         }
-      } else if (k.equalsIgnoreCase("emails") || k.equalsIgnoreCase("groups")) {
+      } else {
         checkMultiValue(v, k);
       }
+    }
+  }
+
+  private static final String[] CHECKED = {"id", "userName", "externalId", "displayName", "active", "emails", "groups"};
+
+  /** The checked attribute this key names in any case, or null; the exact spelling is the fast path. */
+  private static @Nullable String canonical(String key) {
+    switch (key) {
+      case "id": case "userName": case "externalId": case "displayName": case "active": case "emails": case "groups":
+        return key;
+      default:
+        for (String c : CHECKED) {
+          if (c.equalsIgnoreCase(key)) {
+            return c;
+          }
+        }
+        return null;
     }
   }
 

@@ -32,7 +32,6 @@ public final class ScimJson {
     JsonMapper mapper = JsonMapper.builder()
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
         .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
         .build();
     mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
