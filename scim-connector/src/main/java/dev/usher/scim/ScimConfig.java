@@ -42,7 +42,8 @@ import org.jspecify.annotations.Nullable;
  * @param usersEndpoint the users path (default: from /ResourceTypes, else /Users)
  * @param groupsEndpoint the groups path (default: from /ResourceTypes, else /Groups)
  * @param maxResponseBytes the largest response accepted (default: the context's, 64 MiB)
- * @param profile the vendor profile adapting the client to a server's quirks (default {@code standard})
+ * @param profile the vendor profile adapting the client to a server's quirks (default {@code generic});
+ *     see {@link dev.usher.scim.profile.ScimProfiles}
  * @param accountFilter a SCIM filter limiting which users are accounts of this application
  *     (e.g. {@code userType eq "Employee"}); listing and find apply it
  */
@@ -192,8 +193,9 @@ public record ScimConfig(
     return accountFilter == null ? null : Filter.parse(accountFilter);
   }
 
+  /** The profile name; {@code generic} when none is set. */
   public String profileOrDefault() {
-    return profile != null ? profile : "standard";
+    return profile != null ? profile : "generic";
   }
 
   /**
@@ -217,9 +219,7 @@ public record ScimConfig(
         problems.add(new Problem("accountFilter", e.getMessage()));
       }
     }
-    if (!profileOrDefault().equals("standard")) {
-      problems.add(new Problem("profile", "unknown profile '" + profile + "'; known profiles: standard"));
-    }
+    ScimProfileRules.check(this, problems);
     if (!problems.isEmpty()) {
       throw new ConfigurationException(subject, problems);
     }
