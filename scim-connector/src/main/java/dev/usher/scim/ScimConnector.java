@@ -104,6 +104,11 @@ public final class ScimConnector implements Connector {
     if (config.maxResponseBytes() != null) {
       http = http.withMaxResponseBytes(config.maxResponseBytes());
     }
+    if (config.auth().oauth() != null && (config.auth().type() == ScimConfig.AuthType.OAUTH2_CLIENT_CREDENTIALS
+        || config.auth().type() == ScimConfig.AuthType.OAUTH2_REFRESH_TOKEN)) {
+      auth = dev.usher.scim.internal.OAuthSettings.strategy(config.auth().type() == ScimConfig.AuthType.OAUTH2_REFRESH_TOKEN,
+          config.auth().oauth(), options.tokenStore().orElse(null), context.clock(), http, TYPE, context.applicationId());
+    }
     ScimClient client = ScimClient.builder(config.baseUrl())
         .auth(auth)
         .http(http)

@@ -1,11 +1,14 @@
 package dev.usher.scim;
 
 import dev.usher.scim.profile.Sleeper;
+import dev.usher.scim.oauth.TokenStore;
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link ScimConnector} needs besides its configuration that cannot be written in a
- * configuration file: how to wait for a profile's rate limit.
+ * configuration file: how to wait for a profile's rate limit, and where an OAuth refresh token is kept.
  *
  * <pre>{@code
  * ScimConnector c = ScimConnector.open(config, context,
@@ -16,9 +19,11 @@ public final class ScimConnectorOptions {
   private static final ScimConnectorOptions DEFAULTS = builder().build();
 
   private final Sleeper sleeper;
+  private final @Nullable TokenStore tokenStore;
 
   private ScimConnectorOptions(Builder b) {
     this.sleeper = b.sleeper;
+    this.tokenStore = b.tokenStore;
   }
 
   /** Real sleeping. */
@@ -35,6 +40,11 @@ public final class ScimConnectorOptions {
     return sleeper;
   }
 
+  /** Where the refresh-token grant keeps its (rotated) refresh token; empty: in memory, from the configuration. */
+  public Optional<TokenStore> tokenStore() {
+    return Optional.ofNullable(tokenStore);
+  }
+
   @Override
   public String toString() {
     return "ScimConnectorOptions[]";
@@ -43,6 +53,13 @@ public final class ScimConnectorOptions {
   /** Builds {@link ScimConnectorOptions}. */
   public static final class Builder {
     private Sleeper sleeper = Sleeper.system();
+    private @Nullable TokenStore tokenStore;
+
+    /** Keeps the refresh token of {@code auth.type: oauth2RefreshToken} (and rotated ones). */
+    public Builder tokenStore(TokenStore store) {
+      this.tokenStore = Objects.requireNonNull(store, "store");
+      return this;
+    }
 
     private Builder() {}
 
