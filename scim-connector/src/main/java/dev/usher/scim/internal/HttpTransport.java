@@ -53,7 +53,7 @@ public final class HttpTransport implements AutoCloseable {
 
   private final UnirestInstance unirest;
   private final URI base;
-  private final String basePath;
+  private final String baseUrl;
   private final ScimAuth auth;
   private final HttpSettings http;
   private final Clock clock;
@@ -85,7 +85,8 @@ public final class HttpTransport implements AutoCloseable {
       ObjectMapper mapper, String connectorType, String applicationId) {
     this.base = Objects.requireNonNull(baseUrl, "baseUrl");
     String p = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath();
-    this.basePath = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    this.baseUrl = baseUrl.getScheme() + "://" + baseUrl.getRawAuthority()
+        + (p.endsWith("/") ? p.substring(0, p.length() - 1) : p);
     this.auth = Objects.requireNonNull(auth, "auth");
     this.http = Objects.requireNonNull(http, "http");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -120,10 +121,10 @@ public final class HttpTransport implements AutoCloseable {
    */
   public <T> T exchange(Request request, BodyReader<T> reader) {
     Origin origin = origin(request.operation());
-    URI uri = base.resolve(basePath + request.path() + (request.query().isEmpty() ? "" : "?" + encodeQuery(request.query())));
+    String url = baseUrl + request.path() + (request.query().isEmpty() ? "" : "?" + encodeQuery(request.query()));
     boolean refreshed = false;
     for (int hop = 0; ; hop++) {
-      Outcome<T> outcome = send(request, uri, reader, origin);
+      Outcome<T> outcome = send(request, url, reader, origin);
       if (outcome.value != null || outcome.failure == null && outcome.redirect == null) {
         return outcome.value;
       }
@@ -137,7 +138,7 @@ public final class HttpTransport implements AutoCloseable {
               + target.getScheme() + "://" + target.getAuthority() + "); only " + base.getScheme() + "://"
               + base.getAuthority() + " is trusted with the credentials");
         }
-        uri = target;
+        url = target.toString();
         continue;
       }
       if (outcome.failure instanceof dev.usher.core.spi.UnauthorizedException && !refreshed && auth.refresh()) {
@@ -148,10 +149,10 @@ public final class HttpTransport implements AutoCloseable {
     }
   }
 
-  private <T> Outcome<T> send(Request request, URI uri, BodyReader<T> reader, Origin origin) {
-    HttpRequest<?> req = build(request, uri.toString());
+  private <T> Outcome<T> send(Request request, String url, BodyReader<T> reader, Origin origin) {
+    HttpRequest<?> req = build(request, url);
     try {
-      return req.asObject((RawResponse raw) -> handle(request, uri, raw, reader, origin)).getBody();
+      return req.asObject((RawResponse raw) -> handle(request, url, raw, reader, origin)).getBody();
     } catch (UnirestException e) {
       throw transportFailure(request, origin, e);
     }
@@ -196,12 +197,11 @@ public final class HttpTransport implements AutoCloseable {
     return req.body(request.body());
   }
 
-  private <T> Outcome<T> handle(Request request, URI uri, RawResponse raw, BodyReader<T> reader, Origin origin) {
+  private <T> Outcome<T> handle(Request request, String url, RawResponse raw, BodyReader<T> reader, Origin origin) {
     int status = raw.getStatus();
-    Map<String, List<String>> headers = headers(raw);
     try {
       if (status >= 200 && status < 300) {
-        long declared = contentLength(headers);
+        long declared = contentLength(raw.getHeaders().getFirst("Content-Length"));
         if (declared > http.maxResponseBytes()) {
           return Outcome.failed(tooLarge(request, origin, status));
         }
@@ -216,6 +216,7 @@ public final class HttpTransport implements AutoCloseable {
           return Outcome.of(value);
         }
       }
+      Map<String, List<String>> headers = headers(raw);
       if (status >= 300 && status < 400 && status != 304) {
         String location = first(headers, "location");
         drain(raw.getContent());
@@ -223,7 +224,7 @@ public final class HttpTransport implements AutoCloseable {
           return Outcome.failed(new ConnectorException(origin, status, request.describe() + ": redirect without Location", null));
         }
         try {
-          return Outcome.redirect(uri.resolve(uriOf(location)));
+          return Outcome.redirect(new URI(url).resolve(uriOf(location)));
         } catch (URISyntaxException e) {
           return Outcome.failed(new ConnectorException(origin, status, request.describe() + ": unreadable redirect Location", null));
         }
@@ -347,9 +348,8 @@ public final class HttpTransport implements AutoCloseable {
     return v == null || v.isEmpty() ? null : v.get(0);
   }
 
-  private static long contentLength(Map<String, List<String>> headers) {
-    String v = first(headers, "content-length");
-    if (v == null) {
+  private static long contentLength(@Nullable String v) {
+    if (v == null || v.isEmpty()) {
       return -1;
     }
     try {
