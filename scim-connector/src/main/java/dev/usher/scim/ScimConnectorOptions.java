@@ -1,6 +1,6 @@
 package dev.usher.scim;
 
-import dev.usher.scim.profile.Sleeper;
+import dev.usher.core.engine.Sleeper;
 import dev.usher.scim.oauth.TokenStore;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package dev.usher.scim.profile;
 
+import dev.usher.core.engine.Sleeper;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.usher.scim.oauth;
 
-import dev.usher.scim.profile.Sleeper;
+import dev.usher.core.engine.Sleeper;
 
 import java.time.Clock;
 import java.time.Duration;

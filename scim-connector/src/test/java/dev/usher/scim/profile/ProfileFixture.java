@@ -1,5 +1,7 @@
 package dev.usher.scim.profile;
 
+import dev.usher.core.engine.Sleeper;
+
 import dev.usher.core.model.Account;
 import dev.usher.core.model.Secret;
 import dev.usher.core.spi.ConnectorContext;
