@@ -12,6 +12,10 @@ import dev.usher.core.model.UserStatus;
 import dev.usher.core.plan.Plan;
 import dev.usher.core.plan.StagedOperation;
 import dev.usher.core.policy.Policy;
+import dev.usher.core.source.ChangeSet;
+import dev.usher.core.source.FullRunUsers;
+import dev.usher.core.source.LifecycleEvent;
+import dev.usher.core.source.UserSource;
 import dev.usher.core.spi.Connector;
 import dev.usher.core.store.StateStore;
 import java.time.Clock;
@@ -22,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps people's application accounts in step with who they are: joiners get accounts,
@@ -108,9 +113,44 @@ public final class Usher {
    */
   public ApplyResult offboard(String userId) {
     Objects.requireNonNull(userId, "userId");
-    User user = findUser(userId).orElseGet(() -> User.builder(userId).build());
+    User user;
+    try {
+      user = findUser(userId).orElseGet(() -> User.builder(userId).build());
+    } catch (ProvisioningException e) {
+      // A source that cannot be read must not delay a leaver: offboard by id alone.
+      user = User.builder(userId).build();
+    }
     User leaver = user.toBuilder().status(UserStatus.TERMINATED).build();
     return engine.apply(engine.planFor(List.of(leaver)));
+  }
+
+  /**
+   * Provisions the people these lifecycle events affect, now, in one plan across every
+   * application: a joiner gets the accounts in scope, a mover's accounts follow, a leaver is
+   * offboarded everywhere (as TERMINATED, whatever the reason they left). Nobody else is
+   * looked at, and no application is listed.
+   *
+   * <pre>{@code
+   * ChangeSet changes = detector.detect(source.snapshot());
+   * usher.handle(changes);
+   * }</pre>
+   */
+  public ApplyResult handle(ChangeSet changes) {
+    Objects.requireNonNull(changes, "changes");
+    return handle(changes.events());
+  }
+
+  /** Provisions the people these events affect, now, in one plan (see {@link #handle(ChangeSet)}). */
+  public ApplyResult handle(Collection<LifecycleEvent> events) {
+    Objects.requireNonNull(events, "events");
+    java.util.Map<String, User> affected = new java.util.LinkedHashMap<>();
+    for (LifecycleEvent e : events) {
+      User u = e.type() == LifecycleEvent.Type.LEAVER
+          ? e.user().toBuilder().status(UserStatus.TERMINATED).build()
+          : e.user();
+      affected.put(u.id(), u); // the last event of a person wins
+    }
+    return engine.apply(engine.planFor(List.copyOf(affected.values())));
   }
 
   /** The staged operations waiting for approval. */
@@ -140,6 +180,8 @@ public final class Usher {
     Collection<User> loaded;
     try {
       loaded = users.get();
+    } catch (ProvisioningException e) {
+      throw e; // already says what went wrong with the source
     } catch (RuntimeException e) {
       throw new ProvisioningException("the user source failed: " + e.getMessage(), e);
     }
@@ -160,6 +202,7 @@ public final class Usher {
   public static final class Builder {
     private final Engine.Builder engine = Engine.builder();
     private Supplier<? extends Collection<User>> users = List::of;
+    private @Nullable UserSource source;
 
     private Builder() {}
 
@@ -181,13 +224,27 @@ public final class Usher {
 
     /** The users, fixed. */
     public Builder users(Collection<User> users) {
+      this.source = null;
       List<User> copy = List.copyOf(Objects.requireNonNull(users, "users"));
       this.users = () -> copy;
       return this;
     }
 
+    /**
+     * The users, read from this source at each full plan. A snapshot that could make someone
+     * look gone (incomplete, or with bad rows of people who have accounts) is refused with a
+     * {@link dev.usher.core.source.UserSourceException} instead of offboarding them; see
+     * {@link FullRunUsers}.
+     */
+    public Builder userSource(UserSource source) {
+      Objects.requireNonNull(source, "source");
+      this.source = source;
+      return this;
+    }
+
     /** The users, asked for at each plan (an HR export re-read, a directory query). */
     public Builder users(Supplier<? extends Collection<User>> users) {
+      this.source = null;
       this.users = Objects.requireNonNull(users, "users");
       return this;
     }
@@ -243,7 +300,13 @@ public final class Usher {
     }
 
     public Usher build() {
-      return new Usher(engine.build(), users);
+      Engine built = engine.build();
+      Supplier<? extends Collection<User>> from = users;
+      if (source != null) {
+        from = FullRunUsers.of(source, id -> built.applications().keySet().stream()
+            .anyMatch(app -> built.stateStore().link(built.tenantId(), app, id).isPresent()));
+      }
+      return new Usher(built, from);
     }
   }
 }

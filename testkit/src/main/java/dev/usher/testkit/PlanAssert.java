@@ -35,7 +35,10 @@ public final class PlanAssert extends AbstractAssert<PlanAssert, Plan> {
   private PlanAssert has(String what, Predicate<Operation> p) {
     isNotNull();
     if (actual.operations().stream().noneMatch(p)) {
-      failWithMessage("Expected the plan to %s, but it does not.%n%s", what, actual.summary());
+      failWithMessage("Expected the plan to %s, but it does not. Operations: %s%n%s", what,
+          actual.operations().isEmpty() ? "none"
+              : actual.operations().stream().map(Operation::id).collect(Collectors.joining(", ")),
+          actual.summary());
     }
     return this;
   }

@@ -218,7 +218,7 @@ final class Applier {
       if (quarantine != null) {
         outcome = OperationOutcome.skipped(planned, quarantine);
       } else if (brokenBy != null) {
-        outcome = OperationOutcome.skipped(planned, "not attempted: an earlier operation for this user failed or was skipped (" + brokenBy + ")");
+        outcome = OperationOutcome.skipped(planned, "not attempted: the account was not created or linked (" + brokenBy + ")");
       } else {
         outcome = execute(app, op);
         if (!planned.equals(op) || outcome.operation() != planned) {
@@ -234,8 +234,9 @@ final class Applier {
         if (outcome.accountId() != null) {
           accountId = outcome.accountId();
         }
-      } else if (planned.type() == OperationType.CREATE || planned.type() == OperationType.LINK
-          || outcome.status() == OperationOutcome.Status.FAILED) {
+      } else if (planned.type() == OperationType.CREATE || planned.type() == OperationType.LINK) {
+        // what follows addresses the account this made or linked; other failures (a revoke, an
+        // update) do not stop the rest, so a leaver is still disabled when one revoke fails
         brokenBy = planned.id();
       }
     }
@@ -520,9 +521,16 @@ final class Applier {
     return Optional.empty();
   }
 
-  /** True when the account is linked to a user other than the operation's: never adopt it. */
+  /**
+   * True when the account must not be adopted for the operation's user: it is linked to
+   * another user, or the policy's exclusion rules say it is never touched.
+   */
   private boolean ownedByAnother(Operation op, Account a) {
     if (a.id() == null) {
+      return true;
+    }
+    Application app = engine.applications.get(op.applicationId());
+    if (app != null && app.policy().orphans().excludes(a)) {
       return true;
     }
     return engine.store.linkOfAccount(engine.tenantId, op.applicationId(), a.id())

@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  *
  * @param tenantId the tenant
  * @param startedAt when the apply began
- * @param duration how long it took, by the instance's clock
+ * @param duration how long it took, by the instance's clock (measured with {@link System#nanoTime()}
+ *     when that clock did not move, as a fixed test clock does not)
  * @param outcomes one per operation, in plan order
  * @param quarantined applications quarantined during the run
  */

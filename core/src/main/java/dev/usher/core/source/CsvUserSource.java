@@ -81,7 +81,7 @@ public final class CsvUserSource implements UserSource {
     String file = mapping.file();
     RowCollector rows = new RowCollector(file);
     try (InputStream in = Files.newInputStream(config.path());
-        CsvParser p = (CsvParser) csv.createParser(in)) {
+        CsvParser p = csv.createParser(in)) {
       p.setSchema(schema);
       List<String> header = new ArrayList<>();
       if (p.nextToken() != JsonToken.START_ARRAY || !readRow(p, header)) {

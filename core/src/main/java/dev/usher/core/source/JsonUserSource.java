@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -198,8 +197,7 @@ public final class JsonUserSource implements UserSource {
       bindings = new ArrayList<>(node.size());
       List<Object> values = new ArrayList<>(node.size());
       boolean hasId = false;
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         UserMapping.Binding b = byField.computeIfAbsent(e.getKey(), mapping::bindingForHeader);
         hasId |= b.field() == UserMapping.Field.ID;
         bindings.add(b);

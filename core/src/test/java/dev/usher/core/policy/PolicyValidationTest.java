@@ -153,4 +153,23 @@ class PolicyValidationTest {
         "entitlementRules[1].id: id 'r' is used by an earlier rule; ids must be unique",
         "mappings[1].target: 'userName' is already mapped by an earlier mapping; each target attribute may be mapped once");
   }
+
+  @Test
+  void expressionErrorsInJsonPointIntoTheFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("okta.json");
+    Files.writeString(file, "{\n  \"mappings\": [\n    {\"target\": \"userName\", \"expression\": \"lower(user.mail)\"}\n  ]\n}\n");
+    ConfigurationException e = catchThrowableOfType(ConfigurationException.class, () -> Policy.load(file));
+    assertThat(e.problems()).extracting(Problem::toString).containsExactly(
+        "mappings[0].expression: unknown attribute 'user.mail' (custom attributes are read as user.custom.mail);"
+            + " did you mean 'user.email' or 'user.emails'? (line 3, column 54)\n"
+            + "    lower(user.mail)\n"
+            + "               ^");
+  }
+
+  @Test
+  void literalsRejectValuesWithoutAnAttributeForm() {
+    assertThatThrownBy(() -> dev.usher.core.policy.expr.Expression.literal(new Object()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("cannot use a java.lang.Object as an attribute value");
+  }
 }

@@ -217,4 +217,36 @@ class CsvUserSourceTest {
     assertThat(s.problems()).extracting(RowProblem::toString)
         .containsExactly("d.csv line 3, column 'start': expected a date as yyyy-MM-dd, was '2024-02-30'");
   }
+
+  @Test
+  void dateAndTimestampAttributesAreTypedAndBadOnesReported(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("t.csv");
+    Files.writeString(file, "id,review,lastLogin\nE1,2026-03-01,2026-12-03T10:15:30+01:00\nE2,2026-03-01,yesterday\n");
+    FileSourceConfig config = FileSourceConfig.builder(file).column("id", "id")
+        .column("review", ColumnSpec.attribute("review", AttributeType.DATE))
+        .column("lastLogin", ColumnSpec.attribute("lastLogin", AttributeType.TIMESTAMP)).build();
+
+    UserSnapshot s = CsvUserSource.of(config).snapshot();
+
+    assertThat(s.users()).singleElement().satisfies(u -> assertThat(u.attributes())
+        .containsEntry("review", AttributeValue.of(LocalDate.of(2026, 3, 1)))
+        .containsEntry("lastLogin", AttributeValue.of(java.time.Instant.parse("2026-12-03T09:15:30Z"))));
+    assertThat(s.problems()).extracting(RowProblem::toString).containsExactly(
+        "t.csv line 3, column 'lastLogin': expected an ISO-8601 timestamp such as 2026-12-03T10:15:30Z, was 'yesterday'");
+  }
+
+  @Test
+  void statusWordsDateFormatAndStrictComeFromAConfigurationMap(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("m.csv");
+    Files.writeString(file, "Emp;State;Left\nE1;Gone;31.12.2026\nE2;On leave;\n");
+
+    UserSource source = UserSourceRegistry.discover().open("csv", Map.of(
+        "path", file.toString(), "delimiter", ";", "dateFormat", "dd.MM.yyyy", "strict", true,
+        "statusValues", Map.of("Gone", "TERMINATED", "On leave", "SUSPENDED"),
+        "columns", Map.of("Emp", "id", "State", "status", "Left", "endDate")));
+
+    UserSnapshot s = source.snapshot();
+    assertThat(s.users()).extracting(User::status).containsExactly(UserStatus.TERMINATED, UserStatus.SUSPENDED);
+    assertThat(s.users().get(0).endDate()).isEqualTo(LocalDate.of(2026, 12, 31));
+  }
 }

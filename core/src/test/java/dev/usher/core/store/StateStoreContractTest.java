@@ -355,6 +355,39 @@ public abstract class StateStoreContractTest {
   }
 
   @Test
+  void nodesClaimingAtTheSameMomentNeverGetTheSameUnit() throws Exception {
+    List<WorkUnit> units = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      units.add(WorkUnit.of("app-" + i));
+    }
+    List<WorkLeases> nodes = new ArrayList<>();
+    for (int n = 0; n < 8; n++) {
+      nodes.add(leases("node-" + n, Duration.ofSeconds(30)));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Lease> all = new ArrayList<>();
+    try {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<Future<List<Lease>>> futures = new ArrayList<>();
+      for (WorkLeases node : nodes) {
+        futures.add(pool.submit(() -> {
+          start.await();
+          return node.claim(tenant, units, 3);
+        }));
+      }
+      start.countDown();
+      for (Future<List<Lease>> f : futures) {
+        all.addAll(f.get(60, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(all).extracting(Lease::unit).doesNotHaveDuplicates();
+    assertThat(all).hasSizeBetween(3, 20);
+    assertThat(nodes.get(0).leases(tenant)).hasSameSizeAs(all);
+  }
+
+  @Test
   void leasesOfOneTenantDoNotBlockAnother() {
     WorkLeases a = leases("node-a", Duration.ofSeconds(30));
     WorkLeases b = leases("node-b", Duration.ofSeconds(30));

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -80,6 +81,7 @@ public final class FakeScimServer implements AutoCloseable {
   private final boolean recordRequests;
   private final List<RecordedRequest> requests = new ArrayList<>();
   private final List<ActiveFault> faults = new ArrayList<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private static final class ActiveFault {
     final ScimFault fault;
@@ -189,9 +191,15 @@ public final class FakeScimServer implements AutoCloseable {
     }
   }
 
-  /** Stops listening; an executor the server created is shut down, an injected one is left alone. */
+  /**
+   * Stops listening (idempotent); an executor the server created is shut down, an injected one
+   * is left alone.
+   */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     http.stop(0);
     if (ownedExecutor != null) {
       ownedExecutor.shutdownNow();
@@ -268,11 +276,10 @@ public final class FakeScimServer implements AutoCloseable {
     }
     if (bearerToken != null) {
       List<String> authorization = headers.get("authorization");
-      String expected = "bearer " + bearerToken.reveal();
-      if (authorization == null || authorization.isEmpty()
-          || !authorization.get(0).regionMatches(true, 0, expected, 0, 7)
-          || !authorization.get(0).substring(Math.min(7, authorization.get(0).length()))
-              .equals(bearerToken.reveal())) {
+      String header = authorization == null || authorization.isEmpty() ? "" : authorization.get(0);
+      boolean valid = header.regionMatches(true, 0, "Bearer ", 0, 7)
+          && header.substring(7).trim().equals(bearerToken.reveal());
+      if (!valid) {
         return ScimResponse.error(401, null, "Missing or invalid bearer token")
             .header("WWW-Authenticate", "Bearer realm=\"scim\"");
       }

@@ -1,7 +1,6 @@
 package dev.usher.testkit.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -208,10 +207,5 @@ sealed interface Filter {
       out.add(node);
     }
     return out;
-  }
-
-  /** Used for BigDecimal-safe numbers in sorting. */
-  static @Nullable BigDecimal number(JsonNode node) {
-    return node.isNumber() ? node.decimalValue() : null;
   }
 }

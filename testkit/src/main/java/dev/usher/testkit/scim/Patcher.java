@@ -345,7 +345,7 @@ final class Patcher {
     List<Integer> matched = new ArrayList<>();
     if (existing instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) {
-        if (filter.test(array.get(i))) {
+        if (array.get(i).isObject() && filter.test(array.get(i))) {
           matched.add(i);
         }
       }

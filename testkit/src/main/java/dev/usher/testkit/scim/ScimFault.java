@@ -101,6 +101,7 @@ public final class ScimFault {
     return new ScimFault(kind, status, retryAfter, method, pathPrefix, times);
   }
 
+  /** What the fault does to a request. */
   public Kind kind() {
     return kind;
   }
@@ -110,6 +111,7 @@ public final class ScimFault {
     return status;
   }
 
+  /** The Retry-After a status fault sends; null for none. */
   public @Nullable Duration retryAfter() {
     return retryAfter;
   }
@@ -119,10 +121,12 @@ public final class ScimFault {
     return method;
   }
 
+  /** The prefix of the path below the base path that the fault applies to; empty for any. */
   public String pathPrefix() {
     return pathPrefix;
   }
 
+  /** How many matching requests the fault applies to. */
   public int times() {
     return times;
   }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ScimService {
   private static final String CURSOR_PREFIX = "usher-fake-cursor:";
+  private static final Pattern BULK_PATH = Pattern.compile("/(Users|Groups)(/[^/]+)?");
 
   private final Settings settings;
   private final Clock clock;
@@ -442,22 +444,32 @@ final class ScimService {
   private final class Renderer {
     private @Nullable Map<String, List<ObjectNode>> groupsByMember;
 
-    ObjectNode render(ResourceKind kind, ObjectNode stored, Projection projection) {
+    /** A copy of a stored User with its computed {@code groups}. */
+    ObjectNode withGroups(ObjectNode stored) {
       ObjectNode out = stored.deepCopy();
-      if (kind == ResourceKind.USER) {
-        Nodes.remove(out, "password"); // returned "never" (RFC 7643 4.1.1)
-        List<ObjectNode> groups = groupsOf(stored.get("id").asText());
-        if (!groups.isEmpty()) {
-          ArrayNode array = out.putArray("groups");
-          for (ObjectNode group : groups) {
-            ObjectNode ref = array.addObject();
-            ref.put("value", group.get("id").asText());
-            ref.put("$ref", location(ResourceKind.GROUP, group.get("id").asText()));
-            ref.put("display", Nodes.text(group, "displayName"));
-            ref.put("type", "direct");
-          }
+      List<ObjectNode> groups = groupsOf(stored.get("id").asText());
+      if (!groups.isEmpty()) {
+        ArrayNode array = out.putArray("groups");
+        for (ObjectNode group : groups) {
+          ObjectNode ref = array.addObject();
+          ref.put("value", group.get("id").asText());
+          ref.put("$ref", location(ResourceKind.GROUP, group.get("id").asText()));
+          ref.put("display", Nodes.text(group, "displayName"));
+          ref.put("type", "direct");
         }
-      } else if (settings.omitGroupMembers()) {
+      }
+      return out;
+    }
+
+    ObjectNode render(ResourceKind kind, ObjectNode stored, Projection projection) {
+      ObjectNode out;
+      if (kind == ResourceKind.USER) {
+        out = withGroups(stored);
+        Nodes.remove(out, "password"); // returned "never" (RFC 7643 4.1.1)
+      } else {
+        out = stored.deepCopy();
+      }
+      if (kind == ResourceKind.GROUP && settings.omitGroupMembers()) {
         Nodes.remove(out, "members");
       }
       if (!settings.etagSupported() && out.get("meta") instanceof ObjectNode meta) {
@@ -566,9 +578,13 @@ final class ScimService {
       count = Math.max(0, Math.min(integer("count", query.count()), settings.maxPageSize()));
     }
     List<Hit> hits = new ArrayList<>();
+    Renderer renderer = new Renderer();
+    // User.groups is computed, not stored: filters that name it see a view that has it
+    boolean needsGroups = filterText != null && filterText.toLowerCase(Locale.ROOT).contains("groups");
     for (ResourceKind kind : kinds) {
       for (ObjectNode resource : resources.get(kind).values()) {
-        if (filter == null || filter.test(resource)) {
+        JsonNode view = needsGroups && kind == ResourceKind.USER ? renderer.withGroups(resource) : resource;
+        if (filter == null || filter.test(view)) {
           hits.add(new Hit(kind, resource));
         }
       }
@@ -599,7 +615,6 @@ final class ScimService {
       body.put("previousCursor", encodeCursor(Math.max(0, from - count)));
     }
     ArrayNode page = body.putArray(settings.lowercaseResourcesKey() ? "resources" : "Resources");
-    Renderer renderer = new Renderer();
     for (Hit hit : hits.subList(from, to)) {
       page.add(renderer.render(hit.kind(), hit.resource(), query.projection()));
     }
@@ -817,8 +832,9 @@ final class ScimService {
       ScimResponse response;
       if (!List.of("POST", "PUT", "PATCH", "DELETE").contains(method)) {
         response = ScimResponse.error(400, "invalidSyntax", "Bulk method must be POST, PUT, PATCH or DELETE, not " + method);
-      } else if (path.equals("/Bulk") || !path.startsWith("/")) {
-        response = ScimResponse.error(400, "invalidPath", "Bulk path must name a resource endpoint, not '" + path + "'");
+      } else if (!BULK_PATH.matcher(path).matches()) {
+        response = ScimResponse.error(400, "invalidPath",
+            "Bulk path must be /Users, /Groups or one of their resources, not '" + path + "'");
       } else {
         response = handle(new ScimRequest(method, path, Map.of(), headers, bytes));
       }

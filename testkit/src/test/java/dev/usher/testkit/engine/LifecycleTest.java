@@ -258,4 +258,27 @@ class LifecycleTest {
     assertThat(result.outcome("slack/alice2/create").orElseThrow().status())
         .isNotEqualTo(dev.usher.core.engine.OperationOutcome.Status.SUCCEEDED);
   }
+
+  @Test
+  void selectUniqueSkipsValuesTakenInTheApplicationAndEarlierInThePlan() {
+    InMemoryConnector slack = Fixture.slackConnector().build();
+    Usher usher = f.usher().application("slack", slack, dev.usher.core.policy.Policy.builder("slack")
+        .mapping(AttributeMapping.builder("userName")
+            .expression("selectUnique(lower(\"{user.givenName}.{user.familyName}\"),"
+                + " lower(\"{user.givenName}.{user.familyName}.{user.id}\"))")
+            .applies(AttributeMapping.Applies.ON_CREATE).build())
+        .map("externalId", User::id)
+        .safety(Fixture.permissive()).build()).build();
+    f.users.add(Fixture.alice().toBuilder().userName(null).build());
+    f.users.add(User.builder("e2").givenName("Alice").familyName("Liddell").build());
+
+    Plan plan = usher.plan();
+    assertThat(plan).createsWith("slack", "alice", "userName", "alice.liddell")
+        .createsWith("slack", "e2", "userName", "alice.liddell.e2");
+    assertThat(usher.apply(plan)).isSuccess();
+
+    f.users.add(User.builder("e3").givenName("Alice").familyName("Liddell").build());
+    assertThat(usher.plan()).createsWith("slack", "e3", "userName", "alice.liddell.e3")
+        .hasNoOperationsFor("slack", "alice").hasNoOperationsFor("slack", "e2");
+  }
 }

@@ -159,7 +159,7 @@ class ReliabilityTest {
     assertThat(create.retryable()).isTrue();
     assertThat(create.attempts()).isEqualTo(4);
     assertThat(f.waits).containsExactly(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200));
-    assertThat(result).skipped("slack/alice/grant/grp-eng", "earlier operation");
+    assertThat(result).skipped("slack/alice/grant/grp-eng", "not created or linked");
   }
 
   @Test
@@ -271,6 +271,21 @@ class ReliabilityTest {
   }
 
   @Test
+  void aFailedRevokeDoesNotStopTheLeaversDisable() {
+    InMemoryConnector slack = Fixture.slackConnector().build();
+    Usher usher = slackOnly(slack);
+    f.users.add(Fixture.alice());
+    usher.reconcile();
+    f.users.set(0, Fixture.alice().toBuilder().status(UserStatus.TERMINATED).build());
+    slack.failNext(InMemoryConnector.Operation.REVOKE, 1,
+        origin -> new dev.usher.core.spi.ForbiddenException(origin, 403, "group is locked"));
+
+    ApplyResult result = usher.reconcile();
+    assertThat(result).failed("slack/alice/revoke/grp-eng", "group is locked").succeeded("slack/alice/disable");
+    assertThat(slack.accountByUserName("alice").orElseThrow().active()).isFalse();
+  }
+
+  @Test
   void disablingAnAccountThatIsAlreadyGoneCountsAsSuccess() {
     InMemoryConnector slack = Fixture.slackConnector().build();
     Usher usher = slackOnly(slack);
@@ -297,6 +312,37 @@ class ReliabilityTest {
     assertThat(usher.apply(plan)).isSuccess();
     assertThat(f.store.link("acme", "slack", "alice").orElseThrow().accountId())
         .isEqualTo(slack.accountByUserName("alice").orElseThrow().id());
+  }
+
+  @Test
+  void accountsExcludedByPolicyAreNeverTouchedEvenAsOrphansOrWhenLinked() {
+    InMemoryConnector slack = Fixture.slackConnector().build();
+    slack.seed(Fixture.account("slack", "svc-deploy", "SVC1"));
+    slack.seed(Account.builder("slack").userName("svc-alice").externalId("alice").attribute("title", "Robot").build());
+    Usher usher = f.usher().application("slack", slack, Fixture.slackPolicy()
+        .orphans(dev.usher.core.policy.Orphans.builder().action(dev.usher.core.policy.Orphans.Action.DELETE)
+            .exclude(a -> a.userName() != null && a.userName().startsWith("svc-")).build())
+        .build()).build();
+    f.users.add(Fixture.alice());
+
+    Plan plan = usher.plan();
+    // alice's only match is excluded: she gets her own account; the service accounts are left alone
+    assertThat(plan).creates("slack", "alice").hasNoDeletes().hasNoDisables().doesNotUpdate("slack", "alice");
+    assertThat(plan.operations()).noneMatch(o -> o.accountId() != null && o.accountId().equals(
+        slack.accountByUserName("svc-deploy").orElseThrow().id()));
+    // the create clashes with the excluded account (same externalId): it is reported, never adopted
+    assertThat(usher.apply(plan)).failed("slack/alice/create", "no single account matches");
+    assertThat(slack.accountByUserName("svc-alice").orElseThrow().attributes()).containsEntry("title", AttributeValue.of("Robot"));
+    assertThat(f.store.link("acme", "slack", "alice")).isEmpty();
+  }
+
+  @Test
+  void aRuleNamingAnEntitlementTheApplicationDoesNotOfferIsAWarning() {
+    InMemoryConnector slack = InMemoryConnector.builder("slack").entitlement(Fixture.ENG).build();
+    Usher usher = slackOnly(slack);
+    f.users.add(Fixture.bob());
+    assertThat(usher.plan()).creates("slack", "bob").doesNotGrant("slack", "bob", "grp-fin")
+        .hasWarning(Warning.Kind.UNKNOWN_ENTITLEMENT, "slack", "rule finance-group names entitlement group:grp-fin");
   }
 
   /** The connector, except that its account listing says it is incomplete. */

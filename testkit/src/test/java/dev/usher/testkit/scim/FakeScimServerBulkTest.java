@@ -123,4 +123,16 @@ class FakeScimServerBulkTest {
 
     assertThat(response.body().at("/Operations/0/status").asText()).isEqualTo("400");
   }
+
+  @Test
+  void refusesPathsOutsideUsersAndGroups() {
+    ScimHttp.Response response = http.post("/Bulk", bulk("",
+        "{\"method\":\"POST\",\"path\":\"/Bulk/\",\"bulkId\":\"b\",\"data\":{}}",
+        "{\"method\":\"GET\",\"path\":\"/Users\"}"));
+
+    JsonNode ops = response.body().get("Operations");
+    assertThat(ops.get(0).get("status").asText()).isEqualTo("400");
+    assertThat(ops.get(0).at("/response/scimType").asText()).isEqualTo("invalidPath");
+    assertThat(ops.get(1).at("/response/detail").asText()).contains("GET");
+  }
 }

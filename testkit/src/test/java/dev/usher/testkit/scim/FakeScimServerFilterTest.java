@@ -124,4 +124,13 @@ class FakeScimServerFilterTest {
     assertThat(http.list("/Groups", "members.value eq \"" + ada + "\"").values("displayName"))
         .containsExactly("with-ada");
   }
+
+  @Test
+  void filtersUsersByTheirComputedGroups() {
+    String grace = server.users().get(1).get("id").asText();
+    String group = http.createGroup("hoppers", grace).id();
+
+    assertThat(matching("groups[value eq \"" + group + "\"]")).containsExactly("grace");
+    assertThat(matching("groups.display eq \"hoppers\"")).containsExactly("grace");
+  }
 }

@@ -124,4 +124,17 @@ class FakeScimServerInspectionTest {
       serverThreads.shutdownNow();
     }
   }
+
+  @Test
+  void closeStopsListeningAndCanBeRepeated() throws Exception {
+    FakeScimServer server = FakeScimServer.builder().start();
+    ScimHttp http = new ScimHttp(server);
+    assertThat(http.get("/Users").status()).isEqualTo(200);
+
+    server.close();
+    server.close();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> http.sendRaw("GET", "/Users", ""))
+        .isInstanceOf(java.io.IOException.class);
+  }
 }

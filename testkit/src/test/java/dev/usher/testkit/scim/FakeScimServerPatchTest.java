@@ -207,4 +207,25 @@ class FakeScimServerPatchTest {
     assertThat(http.patch("/Users/missing", patchOps("{\"op\":\"remove\",\"path\":\"title\"}")).status())
         .isEqualTo(404);
   }
+
+  @Test
+  void valueFiltersSkipValuesThatAreNotObjects() {
+    String id = http.post("/Users", """
+        {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"odd","tags":["a","b"]}""").id();
+
+    ScimHttp.Response response = http.patch("/Users/" + id,
+        patchOps("{\"op\":\"replace\",\"path\":\"tags[type ne \\\"x\\\"].value\",\"value\":\"c\"}"));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body().get("scimType").asText()).isEqualTo("noTarget");
+  }
+
+  @Test
+  void malformedOperationsAreInvalidSyntaxNotServerErrors() {
+    ScimHttp.Response response = http.patch("/Users/" + userId,
+        "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[1]}");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body().get("scimType").asText()).isEqualTo("invalidSyntax");
+  }
 }

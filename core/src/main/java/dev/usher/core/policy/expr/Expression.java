@@ -107,10 +107,17 @@ public final class Expression implements Condition {
     return new Expression(Attributes.account(parts), "account." + path, true);
   }
 
-  /** A constant: text, number, boolean, date, or a list of those. */
+  /**
+   * A constant: text, number, boolean, date, timestamp, an enum (its name), or a list or map
+   * of those.
+   *
+   * @throws IllegalArgumentException naming the type of a value that has no attribute form
+   */
   public static Expression literal(Object value) {
     Objects.requireNonNull(value, "value");
-    return new Expression(Ops.literal(value), Values.describe(Values.fromJava(value)), false);
+    Object v = value instanceof Enum<?> e ? e.name() : value;
+    AttributeValue.from(v);
+    return new Expression(Ops.literal(v), Values.describe(Values.fromJava(v)), false);
   }
 
   /**

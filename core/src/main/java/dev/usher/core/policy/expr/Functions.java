@@ -278,11 +278,39 @@ final class Functions {
     };
   }
 
+  /** Folded forms of U+0080..U+024F (Latin-1 and Latin Extended-A/B), computed once. */
+  private static final String[] LATIN_FOLDS = latinFolds();
+  private static final char LATIN_END = 0x250;
+
+  private static String[] latinFolds() {
+    String[] folds = new String[LATIN_END - 0x80];
+    for (char c = 0x80; c < LATIN_END; c++) {
+      folds[c - 0x80] = normalizeFully(String.valueOf(c));
+    }
+    return folds;
+  }
+
   /** Removes accents: "Zoë Núñez" -> "Zoe Nunez", "Straße" -> "Strasse", "Łódź" -> "Lodz". */
   static String normalize(String s) {
     if (isAscii(s)) {
       return s;
     }
+    StringBuilder sb = new StringBuilder(s.length() + 4);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        sb.append(c);
+      } else if (c < LATIN_END) {
+        sb.append(LATIN_FOLDS[c - 0x80]);
+      } else {
+        return normalizeFully(s);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The general path: canonical decomposition, marks removed, special letters folded. */
+  static String normalizeFully(String s) {
     String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD);
     StringBuilder sb = new StringBuilder(decomposed.length() + 4);
     for (int i = 0; i < decomposed.length(); i++) {

@@ -2,7 +2,6 @@ package dev.usher.core.policy.expr;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -237,9 +236,5 @@ final class Ops {
 
   static Node isNotNull(Node a) {
     return not(isNull(a));
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

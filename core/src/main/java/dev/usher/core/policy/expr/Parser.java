@@ -21,7 +21,7 @@ import java.util.regex.PatternSyntaxException;
  *                     | ('startsWith' | 'endsWith' | 'contains' | 'matches') value ]
  * value      := number | 'text' | "template {expr}" | true | false | null
  *             | '[' [or (',' or)*] ']' | '(' or ')' | name '(' [or (',' or)*] ')'
- *             | 'user' ('.' name)+ | 'account' ('.' name)+
+ *             | 'user' ('.' name)+ ('[' 'text' ']')* | 'account' ('.' name | '[' 'text' ']')+
  * </pre>
  */
 final class Parser {
@@ -406,11 +406,26 @@ final class Parser {
     }
     List<String> path = new ArrayList<>();
     List<Integer> starts = new ArrayList<>();
-    if (tok.kind() != Kind.DOT) {
+    if (tok.kind() != Kind.DOT && !(account && tok.kind() == Kind.LBRACKET)) {
       throw error(tok.start(), "expected '.' and an attribute name after '" + word + "', as in "
           + (account ? "account.userName" : "user.givenName"));
     }
-    while (tok.kind() == Kind.DOT) {
+    while (tok.kind() == Kind.DOT || (tok.kind() == Kind.LBRACKET && (account || !path.isEmpty()))) {
+      if (tok.kind() == Kind.LBRACKET) {
+        // user.custom["cost center"]: a name that is not an identifier
+        if (!account && !path.get(0).equals(Attributes.CUSTOM)) {
+          throw error(tok.start(), "only user.custom attributes can be named in brackets, as in user.custom['cost center']");
+        }
+        advance();
+        if (tok.kind() != Kind.STRING) {
+          throw error(tok.start(), "expected an attribute name in quotes inside [...], found " + tok.show(src));
+        }
+        path.add((String) tok.value());
+        starts.add(tok.start());
+        advance();
+        expect(Kind.RBRACKET, "']' after the attribute name");
+        continue;
+      }
       advance();
       if (tok.kind() != Kind.IDENT) {
         throw error(tok.start(), "expected an attribute name after '.', found " + tok.show(src));

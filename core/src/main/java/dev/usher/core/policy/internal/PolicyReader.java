@@ -94,7 +94,12 @@ public final class PolicyReader {
   }
 
   public static Policy parse(String text, Policy.Format format, String applicationId) {
-    return read(text, format, "policy " + applicationId, applicationId, false).values().iterator().next();
+    Policy p = read(text, format, "policy " + applicationId, applicationId, false).values().iterator().next();
+    if (!p.applicationId().equals(applicationId)) {
+      throw new ConfigurationException("policy " + applicationId, List.of(new Problem("application",
+          "is '" + p.applicationId() + "' but the policy is parsed for application '" + applicationId + "'")));
+    }
+    return p;
   }
 
   private static Map<String, Policy> read(String text, Policy.Format format, String subject, String defaultId,

@@ -90,7 +90,7 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
     Dialect d;
     try (Connection c = dataSource.getConnection()) {
       d = Dialect.of(c);
-      this.where = where.isEmpty() ? d.product() + " " + c.getMetaData().getURL() : where;
+      this.where = where.isEmpty() ? d.product() + " " + withoutSettings(c.getMetaData().getURL()) : where;
       Migrations.migrate(c, d, clock.instant(), Migrations.SCRIPTS, this.where);
     } catch (SQLException e) {
       closeQuietly(owned);
@@ -551,6 +551,24 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
       }
     }
     return false;
+  }
+
+  /**
+   * A JDBC URL fit for messages and logs: without its settings ({@code ?...} or {@code ;...}),
+   * which may hold a password, and without user information before the host.
+   */
+  static String withoutSettings(@Nullable String url) {
+    if (url == null) {
+      return "(no URL)";
+    }
+    int cut = url.length();
+    for (char c : new char[] {'?', ';'}) {
+      int i = url.indexOf(c);
+      if (i >= 0 && i < cut) {
+        cut = i;
+      }
+    }
+    return url.substring(0, cut).replaceFirst("//[^/@]*@", "//");
   }
 
   static String tenant(String tenantId) {

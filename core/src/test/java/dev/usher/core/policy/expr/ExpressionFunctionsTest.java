@@ -43,6 +43,8 @@ class ExpressionFunctionsTest {
       .attribute("address", Map.of("city", "Köln", "geo", Map.of("zip", "50667")))
       .attribute("tags", List.of("a", "b"))
       .attribute("blank", "")
+      .attribute("cost center", "CC 7")
+      .attribute("urn:ext:enterprise", Map.of("division", "R&D"))
       .build();
 
   static final User EMPTY = User.builder("E0").build();
@@ -72,6 +74,9 @@ class ExpressionFunctionsTest {
         arguments("user.custom.address.missing", null),
         arguments("user.custom.costCenter.deeper", null),
         arguments("user.custom.nothing", null),
+        arguments("user.custom['cost center']", "CC 7"),
+        arguments("user.custom[\"urn:ext:enterprise\"].division", "R&D"),
+        arguments("user.custom['urn:ext:enterprise']['division']", "R&D"),
         // literals and templates
         arguments("'O\\'Brien'", "O'Brien"),
         arguments("'^\\d+$'", "^\\d+$"),

@@ -33,7 +33,7 @@ class ExpressionFuzzTest {
   void theParserOnlyThrowsItsOwnExceptionWithAPosition() {
     Random random = new Random(20261203L);
     int parsed = 0;
-    for (int i = 0; i < 30_000; i++) {
+    for (int i = 0; i < 20_000; i++) {
       String text = i % 2 == 0 ? fromTokens(random) : fromChars(random);
       parsed += check(text, Expression::parse) + check(text, Expression::parseCondition)
           + check(text, Expression::parseAccountCondition);

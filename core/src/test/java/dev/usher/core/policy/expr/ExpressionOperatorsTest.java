@@ -140,6 +140,8 @@ class ExpressionOperatorsTest {
     assertThat(e.test(admin)).isTrue();
     assertThat(e.test(disabled)).isTrue();
     assertThat(e.test(normal)).isFalse();
+    assertThat(Expression.parseAccountCondition("account['urn:ext:type'] == 'service'")
+        .test(Account.builder("x").attribute("urn:ext:type", "service").build())).isTrue();
     assertThat(Expression.parseAccountCondition("account.id == 'a1'")
         .test(Account.builder("x").id("a1").build())).isTrue();
   }

@@ -1,9 +1,14 @@
 package dev.usher.core.store.jdbc;
 
+import dev.usher.core.Usher;
+import dev.usher.core.engine.ApplyResult;
+import dev.usher.core.model.User;
+import dev.usher.core.policy.Policy;
+import dev.usher.core.store.JournalRecovery;
 import dev.usher.core.store.Lease;
-import dev.usher.core.store.Link;
 import dev.usher.core.store.WorkLeases;
 import dev.usher.core.store.WorkUnit;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,17 +20,24 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * One node of {@link TwoNodesShareWorkTest}, run in a JVM of its own: claims applications one
- * at a time through {@link WorkLeases} on PostgreSQL, "reconciles" each (writes links, renewing
- * its lease between steps), logs when it started and finished, until every application is done.
+ * at a time through {@link WorkLeases} on PostgreSQL and reconciles each through the
+ * {@link Usher} facade into the application's {@link LedgerConnector} file (renewing its lease
+ * meanwhile), logging when it started and finished, until every application is done.
  *
- * <p>Arguments: schema, tenant, node id, number of applications, lease millis, step millis.
+ * <p>Arguments: schema, tenant, node id, number of applications, lease millis, ledger
+ * directory, users per application.
  */
 public final class LeaseNode {
   public static void main(String[] args) throws Exception {
@@ -33,22 +45,33 @@ public final class LeaseNode {
     String tenant = args[1];
     String node = args[2];
     int apps = Integer.parseInt(args[3]);
-    Duration lease = Duration.ofMillis(Long.parseLong(args[4]));
-    long stepMillis = Long.parseLong(args[5]);
-    JdbcConnectionPool pool = PostgresTestDatabase.pool(schema, 4);
+    Duration leaseDuration = Duration.ofMillis(Long.parseLong(args[4]));
+    Path ledgers = Path.of(args[5]);
+    int userCount = Integer.parseInt(args[6]);
+    JdbcConnectionPool pool = PostgresTestDatabase.pool(schema, 8);
     JdbcStateStore store = JdbcStateStore.builder().dataSource(pool).build();
-    WorkLeases leases = store.workLeases(node, lease);
+    WorkLeases leases = store.workLeases(node, leaseDuration);
     Clock clock = Clock.systemUTC();
+    List<User> users = new ArrayList<>();
+    for (int i = 1; i <= userCount; i++) {
+      users.add(User.builder(String.format("E%03d", i)).userName("user" + i).build());
+    }
     List<WorkUnit> all = new ArrayList<>();
     for (int i = 0; i < apps; i++) {
       all.add(WorkUnit.of(String.format("app-%02d", i)));
     }
+    ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "renewer");
+      t.setDaemon(true);
+      return t;
+    });
     System.out.println("ready " + node);
     while (true) {
       Set<String> done = done(pool);
       List<WorkUnit> remaining = all.stream().filter(u -> !done.contains(u.applicationId())).toList();
       if (remaining.isEmpty()) {
         System.out.println("finished " + node);
+        renewer.shutdownNow();
         pool.dispose();
         return;
       }
@@ -57,34 +80,39 @@ public final class LeaseNode {
         Thread.sleep(100);
         continue;
       }
-      Lease held = claimed.get(0);
-      String app = held.unit().applicationId();
+      String app = claimed.get(0).unit().applicationId();
       if (done(pool).contains(app)) {   // finished by the other node just before our claim
-        leases.release(held);
+        leases.release(claimed.get(0));
         continue;
       }
-      long logId = logStart(pool, app, node, held.token(), clock);
-      System.out.println("working " + app + " token " + held.token());
-      boolean lost = false;
-      for (int step = 0; step < 6 && !lost; step++) {
-        for (int u = 0; u < 5; u++) {
-          String user = "U" + step + u;
-          store.saveLink(tenant, Link.of(app, user, node + "-" + user, clock.instant()));
+      AtomicReference<Lease> held = new AtomicReference<>(claimed.get(0));
+      AtomicBoolean lost = new AtomicBoolean();
+      var renewing = renewer.scheduleAtFixedRate(() -> leases.renew(held.get()).ifPresentOrElse(held::set,
+          () -> lost.set(true)), leaseDuration.toMillis() / 4, leaseDuration.toMillis() / 4, TimeUnit.MILLISECONDS);
+      long logId = logStart(pool, app, node, held.get().token(), clock);
+      System.out.println("working " + app + " token " + held.get().token());
+      try (LedgerConnector ledger = new LedgerConnector(app, ledgers.resolve(app + ".tsv"))) {
+        // Only this application's entries: the other node's in-flight entries are not ours to judge.
+        JournalRecovery.resolve(store, tenant, Map.of(app, ledger));
+        Policy policy = Policy.builder(app).map("userName", User::userName).map("externalId", User::id)
+            .correlate("externalId", "user.id").build();
+        Usher usher = Usher.builder().tenantId(tenant).stateStore(store).users(users)
+            .application(app, ledger, policy).build();
+        ApplyResult result = usher.reconcile();
+        JournalRecovery.resolve(store, tenant, Map.of(app, ledger));
+        if (!result.isSuccess()) {
+          System.out.println("failed " + app + ": " + result.summary());
+          continue;
         }
-        Thread.sleep(stepMillis);
-        Optional<Lease> renewed = leases.renew(held);
-        if (renewed.isEmpty()) {
-          lost = true;
-        } else {
-          held = renewed.get();
-        }
+      } finally {
+        renewing.cancel(false);
       }
-      if (lost) {
+      if (lost.get()) {
         System.out.println("lost " + app);
         continue;
       }
       logEnd(pool, logId, app, node, clock);
-      leases.release(held);
+      leases.release(held.get());
       System.out.println("done " + app);
     }
   }

@@ -2,6 +2,8 @@ package dev.usher.core.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -17,14 +19,20 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two processes share 20 applications through work leases on a real PostgreSQL: no
- * application is worked on by both at once, and when one process is killed (SIGKILL) while it
- * holds a lease, the other takes that application over once the lease has run out.
+ * Two processes reconcile the same 20 applications (60 users each, through the {@link
+ * dev.usher.core.Usher} facade, into an append-only ledger per application) sharing work
+ * through leases on a real PostgreSQL: no application is worked on by both at once, and when
+ * one process is killed (SIGKILL) in the middle of an application, the other takes it over once
+ * the lease has run out and finishes it without duplicating an account.
  */
 class TwoNodesShareWorkTest {
+  @TempDir static Path ledgers;
+
   private static final int APPS = 20;
+  private static final int USERS = 60;
   private static final long LEASE_MILLIS = 2_000;
   private static String schema;
   private static JdbcConnectionPool pool;
@@ -57,16 +65,20 @@ class TwoNodesShareWorkTest {
     String tenant = "acme";
     String[] common = {schema, tenant};
     try (ChildJvm a = ChildJvm.start("node-a", LeaseNode.class, common[0], common[1], "node-a",
-             String.valueOf(APPS), String.valueOf(LEASE_MILLIS), "60");
+             String.valueOf(APPS), String.valueOf(LEASE_MILLIS), ledgers.toString(), String.valueOf(USERS));
          ChildJvm b = ChildJvm.start("node-b", LeaseNode.class, common[0], common[1], "node-b",
-             String.valueOf(APPS), String.valueOf(LEASE_MILLIS), "60")) {
+             String.valueOf(APPS), String.valueOf(LEASE_MILLIS), ledgers.toString(), String.valueOf(USERS))) {
       // Let node-a finish two applications, then kill it in the middle of its third.
       a.awaitLine(l -> l.startsWith("working "), Duration.ofSeconds(30));
       a.awaitLine(l -> l.startsWith("done "), Duration.ofSeconds(30));
       a.awaitLine(l -> l.startsWith("done "), Duration.ofSeconds(30));
       String third = a.awaitLine(l -> l.startsWith("working "), Duration.ofSeconds(30));
       String abandoned = third.split(" ")[1];
-      Thread.sleep(100);   // inside the app's work, holding and renewing the lease
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      Path abandonedLedger = ledgers.resolve(third.split(" ")[1] + ".tsv");
+      while ((!Files.exists(abandonedLedger) || Files.size(abandonedLedger) == 0) && System.nanoTime() < deadline) {
+        Thread.sleep(1);   // until node-a has created the first accounts of its third application
+      }
       a.kill();
       Instant killedAt = Instant.now();
 
@@ -88,6 +100,18 @@ class TwoNodesShareWorkTest {
       assertThat(killed.finished()).isFalse();
       assertThat(takeover.start()).as("node-b waited for node-a's lease to run out").isAfter(killedAt);
       assertThat(takeover.token()).isGreaterThan(killed.token());
+
+      // Every application converged: one account per user, created once, linked, journal empty.
+      try (JdbcStateStore store = JdbcStateStore.of(pool)) {
+        for (int i = 0; i < APPS; i++) {
+          String app = String.format("app-%02d", i);
+          List<String[]> accounts = LedgerConnector.read(ledgers.resolve(app + ".tsv"));
+          assertThat(accounts).as(app).hasSize(USERS);
+          assertThat(accounts.stream().map(x -> x[2]).distinct().count()).as(app).isEqualTo(USERS);
+          assertThat(store.links(tenant, app)).as(app).hasSize(USERS);
+        }
+        assertThat(store.pending(tenant)).isEmpty();
+      }
 
       // No application in the hands of two nodes at once.
       Map<String, List<Interval>> byApp = new HashMap<>();
