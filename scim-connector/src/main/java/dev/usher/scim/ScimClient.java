@@ -64,7 +64,7 @@ public final class ScimClient implements AutoCloseable {
     this.description = "ScimClient[" + base + ", " + b.auth + ", profile " + b.quirks.name() + "]";
     this.mapper = ScimJson.newMapper();
     this.quirks = b.quirks;
-    this.transport = new HttpTransport(base, b.auth, b.http, b.clock, b.executor, mapper,
+    this.transport = new HttpTransport(base, ProfileHeaders.wrap(b.auth, b.quirks), b.http, b.clock, b.executor, mapper,
         b.connectorType, b.applicationId != null ? b.applicationId : Objects.requireNonNullElse(base.getHost(), "scim"));
   }
 
@@ -100,13 +100,14 @@ public final class ScimClient implements AutoCloseable {
   }
 
   private ScimDiscovery discover() {
-    ObjectNode spcJson = getJson("discover", "/ServiceProviderConfig", Map.of());
+    String spcPath = quirks.serviceProviderConfigPath();
+    ObjectNode spcJson = getJson("discover", spcPath, Map.of());
     ServiceProviderConfig spc;
     try {
       spc = quirks.adjust(ServiceProviderConfig.fromJson(spcJson));
     } catch (IllegalArgumentException e) {
       throw new ConnectorException(transport.origin("discover"), 200,
-          "GET /ServiceProviderConfig: " + e.getMessage(), null);
+          "GET " + spcPath + ": " + e.getMessage(), null);
     }
     List<ResourceType> types = new ArrayList<>();
     List<ScimResource> schemas = new ArrayList<>();

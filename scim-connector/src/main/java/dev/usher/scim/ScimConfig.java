@@ -42,7 +42,8 @@ import org.jspecify.annotations.Nullable;
  * @param usersEndpoint the users path (default: from /ResourceTypes, else /Users)
  * @param groupsEndpoint the groups path (default: from /ResourceTypes, else /Groups)
  * @param maxResponseBytes the largest response accepted (default: the context's, 64 MiB)
- * @param profile the vendor profile adapting the client to a server's quirks (default {@code standard})
+ * @param profile the vendor profile adapting the client to a server's quirks (default {@code generic});
+ *     see {@link dev.usher.scim.profile.ScimProfiles}
  * @param accountFilter a SCIM filter limiting which users are accounts of this application
  *     (e.g. {@code userType eq "Employee"}); listing and find apply it
  */
@@ -65,7 +66,8 @@ public record ScimConfig(
 
   /** How the connector authenticates. */
   public enum AuthType {
-    BEARER("bearer"), API_KEY("apiKey"), BASIC("basic"), NONE("none");
+    BEARER("bearer"), API_KEY("apiKey"), BASIC("basic"), NONE("none"),
+    OAUTH2_CLIENT_CREDENTIALS("oauth2ClientCredentials"), OAUTH2_REFRESH_TOKEN("oauth2RefreshToken");
 
     private final String text;
 
@@ -86,8 +88,11 @@ public record ScimConfig(
         case "apikey": case "header": return API_KEY;
         case "basic": return BASIC;
         case "none": return NONE;
+        case "oauth2clientcredentials": case "clientcredentials": return OAUTH2_CLIENT_CREDENTIALS;
+        case "oauth2refreshtoken": case "refreshtoken": return OAUTH2_REFRESH_TOKEN;
         default:
-          throw new IllegalArgumentException("auth type '" + s + "' is not known; expected bearer, apiKey, basic or none");
+          throw new IllegalArgumentException("auth type '" + s + "' is not known; expected bearer, apiKey, basic, none, "
+              + "oauth2ClientCredentials or oauth2RefreshToken");
       }
     }
   }
@@ -101,9 +106,21 @@ public record ScimConfig(
    * @param prefix what precedes the API key in its header (default nothing)
    * @param username the basic-auth user
    * @param password the basic-auth password
+   * @param oauth the OAuth 2.0 settings of the oauth2 types
    */
   public record Auth(@NotNull AuthType type, @Nullable Secret token, @Nullable String header,
-      @Nullable String prefix, @Nullable String username, @Nullable Secret password) {
+      @Nullable String prefix, @Nullable String username, @Nullable Secret password, @Nullable @Valid OAuth oauth) {
+
+    /** Credentials without OAuth. */
+    public Auth(AuthType type, @Nullable Secret token, @Nullable String header, @Nullable String prefix,
+        @Nullable String username, @Nullable Secret password) {
+      this(type, token, header, prefix, username, password, null);
+    }
+
+    /** OAuth 2.0 credentials. */
+    public static Auth oauth(AuthType type, OAuth oauth) {
+      return new Auth(type, null, null, null, null, null, oauth);
+    }
 
     public static Auth bearer(Secret token) {
       return new Auth(AuthType.BEARER, token, null, null, null, null);
@@ -145,6 +162,10 @@ public record ScimConfig(
             problems.add(new Problem("auth.username", e.getMessage()));
             return ScimAuth.none();
           }
+        case OAUTH2_CLIENT_CREDENTIALS:
+        case OAUTH2_REFRESH_TOKEN:
+          dev.usher.scim.internal.OAuthSettings.check(type == AuthType.OAUTH2_REFRESH_TOKEN, oauth, problems);
+          return ScimAuth.none(); // made by the connector, which has the clock and the token store
         default:
           return ScimAuth.none();
       }
@@ -153,7 +174,29 @@ public record ScimConfig(
     @Override
     public String toString() {
       return "Auth[" + type.text() + (username != null ? ", username=" + username : "")
-          + (header != null ? ", header=" + header : "") + "]";
+          + (header != null ? ", header=" + header : "") + (oauth != null ? ", " + oauth : "") + "]";
+    }
+  }
+
+  /**
+   * OAuth 2.0 settings ({@code auth.oauth}).
+   *
+   * @param tokenUrl the token endpoint
+   * @param clientId the client id
+   * @param clientSecret the client secret (required for client credentials)
+   * @param scopes the scopes to ask for (none by default)
+   * @param clientAuthentication {@code basic} (default) or {@code body}
+   * @param refreshToken the refresh token from the consent flow (refresh-token grant); the
+   *     connector keeps it, and rotated ones, in the {@code TokenStore} of its options, or in memory
+   * @param refreshMargin how long before expiry a token is replaced (default 60 s)
+   */
+  public record OAuth(@NotBlank String tokenUrl, @NotBlank String clientId, @Nullable Secret clientSecret,
+      @Nullable List<String> scopes,
+      @Pattern(regexp = "basic|body", message = "must be basic or body") @Nullable String clientAuthentication,
+      @Nullable Secret refreshToken, @Nullable Duration refreshMargin) {
+    @Override
+    public String toString() {
+      return "OAuth[" + tokenUrl + ", client " + clientId + (scopes != null ? ", scopes " + scopes : "") + "]";
     }
   }
 
@@ -192,8 +235,9 @@ public record ScimConfig(
     return accountFilter == null ? null : Filter.parse(accountFilter);
   }
 
+  /** The profile name; {@code generic} when none is set. */
   public String profileOrDefault() {
-    return profile != null ? profile : "standard";
+    return profile != null ? profile : "generic";
   }
 
   /**
@@ -217,9 +261,7 @@ public record ScimConfig(
         problems.add(new Problem("accountFilter", e.getMessage()));
       }
     }
-    if (!profileOrDefault().equals("standard")) {
-      problems.add(new Problem("profile", "unknown profile '" + profile + "'; known profiles: standard"));
-    }
+    ScimProfileRules.check(this, problems);
     if (!problems.isEmpty()) {
       throw new ConfigurationException(subject, problems);
     }

@@ -21,6 +21,8 @@ import dev.usher.core.spi.Page;
 import dev.usher.core.spi.PageRequest;
 import dev.usher.scim.internal.AccountMapper;
 import dev.usher.scim.internal.ScimJson;
+import dev.usher.scim.profile.ScimProfile;
+import dev.usher.scim.profile.TokenBucket;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -54,16 +56,22 @@ public final class ScimConnector implements Connector {
   private final ConnectorContext context;
   private final ScimClient client;
   private final @Nullable Filter accountFilter;
+  private final ScimProfile profile;
+  private final @Nullable TokenBucket creations;
   private volatile @Nullable Derived derived;
 
   /** What the connector concluded from discovery. */
   private record Derived(ServiceProviderConfig spc, String users, @Nullable String groups, Capabilities capabilities) {}
 
-  private ScimConnector(ScimConfig config, ConnectorContext context, ScimClient client) {
+  private ScimConnector(ScimConfig config, ConnectorContext context, ScimClient client, ScimProfile profile,
+      ScimConnectorOptions options) {
     this.config = config;
     this.context = context;
     this.client = client;
     this.accountFilter = config.accountFilterParsed();
+    this.profile = profile;
+    this.creations = profile.userCreations()
+        .map(limit -> new TokenBucket(limit, context.clock(), options.sleeper())).orElse(null);
   }
 
   /**
@@ -72,8 +80,18 @@ public final class ScimConnector implements Connector {
    * @throws dev.usher.core.ConfigurationException listing what is wrong with the configuration
    */
   public static ScimConnector open(ScimConfig config, ConnectorContext context) {
+    return open(config, context, ScimConnectorOptions.defaults());
+  }
+
+  /**
+   * A connector with options that configuration cannot carry (how to wait for a rate limit).
+   *
+   * @throws dev.usher.core.ConfigurationException listing what is wrong with the configuration
+   */
+  public static ScimConnector open(ScimConfig config, ConnectorContext context, ScimConnectorOptions options) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(options, "options");
     String subject = TYPE + " connector configuration for application '" + context.applicationId() + "'";
     ScimAuth auth = dev.usher.core.validation.ModelValidator.shared().validate(config, subject).check(subject);
     var http = context.http();
@@ -86,14 +104,20 @@ public final class ScimConnector implements Connector {
     if (config.maxResponseBytes() != null) {
       http = http.withMaxResponseBytes(config.maxResponseBytes());
     }
+    if (config.auth().oauth() != null && (config.auth().type() == ScimConfig.AuthType.OAUTH2_CLIENT_CREDENTIALS
+        || config.auth().type() == ScimConfig.AuthType.OAUTH2_REFRESH_TOKEN)) {
+      auth = dev.usher.scim.internal.OAuthSettings.strategy(config.auth().type() == ScimConfig.AuthType.OAUTH2_REFRESH_TOKEN,
+          config.auth().oauth(), options.tokenStore().orElse(null), context.clock(), http, TYPE, context.applicationId());
+    }
     ScimClient client = ScimClient.builder(config.baseUrl())
         .auth(auth)
         .http(http)
         .clock(context.clock())
         .executor(context.executor())
         .origin(TYPE, context.applicationId())
+        .quirks(ScimProfileRules.profile(config))
         .build();
-    return new ScimConnector(config, context, client);
+    return new ScimConnector(config, context, client, ScimProfileRules.profile(config), options);
   }
 
   /** The client underneath, for SCIM operations the Connector SPI does not cover. */
@@ -145,12 +169,18 @@ public final class ScimConnector implements Connector {
     Capabilities.Builder caps = Capabilities.builder().supports(
         Capability.CREATE_ACCOUNT, Capability.GET_ACCOUNT, Capability.LIST_ACCOUNTS,
         Capability.UPDATE_ACCOUNT, Capability.DISABLE_ACCOUNT, Capability.DELETE_ACCOUNT,
-        Capability.TEST_CONNECTION);
+        Capability.TEST_CONNECTION).deleteIsSoft(profile.softDelete());
+    if (profile.filterRequiredToList() && accountFilter == null) {
+      caps.without(Capability.LIST_ACCOUNTS); // nothing to list with: configure accountFilter
+    }
     if (spc.filter().supported()) {
       caps.supports(Capability.FIND_ACCOUNT);
     }
     if (groups != null) {
       caps.supports(Capability.LIST_ENTITLEMENTS, Capability.LIST_ACCOUNT_GRANTS, Capability.LIST_MEMBERS);
+      if (!profile.groupMembersReadable()) {
+        caps.without(Capability.LIST_MEMBERS); // group GET answers without members
+      }
       if (spc.patch()) {
         caps.supports(Capability.GRANT);
       }
@@ -164,6 +194,7 @@ public final class ScimConnector implements Connector {
     Objects.requireNonNull(account, "account");
     Derived d = derived();
     ObjectNode user = AccountMapper.toUser(account, null);
+    awaitCreationPermit("create");
     try {
       return client.create("create", d.users(), ScimResource.owning(user), this::account);
     } catch (AlreadyExistsException e) {
@@ -213,6 +244,7 @@ public final class ScimConnector implements Connector {
     }
     List<BulkOperation> ops = new ArrayList<>(accounts.size());
     for (int i = 0; i < accounts.size(); i++) {
+      awaitCreationPermit("createAll");
       ops.add(BulkOperation.post(d.users(), "u" + i, AccountMapper.toUser(accounts.get(i), null)));
     }
     List<BulkResult> results = client.bulk("createAll", ops);
@@ -264,15 +296,18 @@ public final class ScimConnector implements Connector {
       throw new IllegalArgumentException("find needs a single value to compare, not " + value.typeName());
     }
     Filter filter = new Filter.Comparison(path, Filter.Operator.EQ, v);
-    if (accountFilter != null) {
+    // An eq-only server cannot take "and": send the eq alone and apply accountFilter here.
+    Filter.Comparison checkHere = accountFilter instanceof Filter.Comparison c && profile.equalityFiltersOnly() ? c : null;
+    if (accountFilter != null && checkHere == null) {
       filter = filter.and(accountFilter);
     }
     List<Account> out = new ArrayList<>();
     String token = null;
     int guard = 0;
     do {
-      Page<Account> page = accountsPage("find", filter, new PageRequest(token, config.pageSizeOrDefault()));
-      out.addAll(page.items());
+      Page<Optional<Account>> page = page("find", d.users(), filter, new PageRequest(token, config.pageSizeOrDefault()),
+          new String[0], r -> checkHere == null || ScimProfileRules.matches(checkHere, r) ? Optional.of(account(r)) : Optional.empty());
+      page.items().forEach(a -> a.ifPresent(out::add));
       token = page.nextToken();
     } while (token != null && ++guard < 10_000);
     return out;
@@ -281,6 +316,7 @@ public final class ScimConnector implements Connector {
   @Override
   public Page<Account> listAccounts(PageRequest request) {
     Objects.requireNonNull(request, "request");
+    derived().capabilities().require(Capability.LIST_ACCOUNTS, client.origin("listAccounts"));
     return accountsPage("listAccounts", accountFilter, request);
   }
 
@@ -432,8 +468,10 @@ public final class ScimConnector implements Connector {
     Objects.requireNonNull(entitlementId, "entitlementId");
     String groups = groups("grant", Capability.GRANT);
     List<String> ids = new ArrayList<>(new LinkedHashSet<>(accountIds));
-    for (int i = 0; i < ids.size(); i += MEMBERS_PER_PATCH) {
-      List<String> chunk = ids.subList(i, Math.min(ids.size(), i + MEMBERS_PER_PATCH));
+    int perPatch = profile.maxMemberChangesPerPatch() > 0
+        ? Math.min(MEMBERS_PER_PATCH, profile.maxMemberChangesPerPatch()) : MEMBERS_PER_PATCH;
+    for (int i = 0; i < ids.size(); i += perPatch) {
+      List<String> chunk = ids.subList(i, Math.min(ids.size(), i + perPatch));
       ArrayNode members = F.arrayNode();
       chunk.forEach(id -> members.addObject().put("value", id));
       try {
@@ -470,12 +508,48 @@ public final class ScimConnector implements Connector {
   @Override
   public Set<String> grantsOf(String accountId) {
     Objects.requireNonNull(accountId, "accountId");
-    groups("grantsOf", Capability.LIST_ACCOUNT_GRANTS);
+    String groupsEndpoint = groups("grantsOf", Capability.LIST_ACCOUNT_GRANTS);
+    if (!profile.groupMembersReadable()) {
+      return grantsByGroupFilter(groupsEndpoint, accountId);
+    }
     ScimResource user = client.get("grantsOf", derived().users(), accountId,
         SearchRequest.builder().attributes("groups").build()).orElseThrow(() -> notFound("grantsOf", accountId));
     Set<String> out = new LinkedHashSet<>();
     UserResource.multi(user.node(), "groups").forEach(g -> out.add(g.value()));
     return out;
+  }
+
+  /** Membership where groups hide their members: the groups whose {@code members eq} the account. */
+  private Set<String> grantsByGroupFilter(String groupsEndpoint, String accountId) {
+    if (get(accountId).isEmpty()) {
+      throw notFound("grantsOf", accountId);
+    }
+    Set<String> out = new LinkedHashSet<>();
+    String token = null;
+    int guard = 0;
+    do {
+      Page<String> page = page("grantsOf", groupsEndpoint, Filter.eq("members", accountId),
+          new PageRequest(token, config.pageSizeOrDefault()), new String[] {"members"},
+          r -> r.id().orElseThrow(() -> new IllegalArgumentException("a group has no 'id'")));
+      out.addAll(page.items());
+      token = page.nextToken();
+    } while (token != null && ++guard < 10_000);
+    return out;
+  }
+
+  /** Waits for the profile's client-side limit on user creations, if it has one. */
+  private void awaitCreationPermit(String operation) {
+    if (creations == null) {
+      return;
+    }
+    try {
+      creations.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new dev.usher.core.spi.TransientException(client.origin(operation), 0,
+          "interrupted while waiting for profile " + profile.name() + "'s limit of " + creations.limit()
+              + " user creations", e, false);
+    }
   }
 
   @Override
@@ -508,8 +582,9 @@ public final class ScimConnector implements Connector {
     synchronized (this) {
       derived = null;
     }
-    Derived d = derived();
-    client.search("test", d.users(), SearchRequest.builder().startIndex(1).count(1).build(), false, r -> r);
+    Filter filter = accountFilter != null ? accountFilter
+        : profile.filterRequiredToList() ? Filter.eq(Account.USER_NAME, "usher-connection-test") : null;
+    page("test", derived().users(), filter, PageRequest.first(1), new String[0], r -> r);
   }
 
   @Override

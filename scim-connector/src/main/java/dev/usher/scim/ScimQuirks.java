@@ -21,8 +21,24 @@ public interface ScimQuirks {
   /** RFC behaviour, unchanged. */
   ScimQuirks STANDARD = () -> "standard";
 
+  /** Where RFC 7644 puts the ServiceProviderConfig. */
+  String DEFAULT_SERVICE_PROVIDER_CONFIG_PATH = "/ServiceProviderConfig";
+
   /** The profile's name, for messages and configuration. */
   String name();
+
+  /** Where discovery reads the ServiceProviderConfig. */
+  default String serviceProviderConfigPath() {
+    return DEFAULT_SERVICE_PROVIDER_CONFIG_PATH;
+  }
+
+  /**
+   * Headers every request must carry. A non-empty value replaces the client's own header of that
+   * name; an empty value only says the header is required (the client sends its own).
+   */
+  default java.util.Map<String, String> headers() {
+    return java.util.Map.of();
+  }
 
   /** Corrects what the server's ServiceProviderConfig claims. */
   default ServiceProviderConfig adjust(ServiceProviderConfig discovered) {

@@ -185,7 +185,7 @@ public final class HttpTransport implements AutoCloseable {
       req.header("If-Match", request.ifMatch());
     }
     HttpRequest<?> r = req;
-    auth.apply(r::header);
+    auth.apply(r::headerReplace); // a profile's header replaces the default of that name
     return req;
   }
 

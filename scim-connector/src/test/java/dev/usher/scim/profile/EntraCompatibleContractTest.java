@@ -1,0 +1,9 @@
+package dev.usher.scim.profile;
+
+/** The contract suite under profile {@code entra-compatible}. */
+class EntraCompatibleContractTest extends ProfileContractTest {
+  @Override
+  String profile() {
+    return "entra-compatible";
+  }
+}
