@@ -459,7 +459,7 @@ public abstract class StateStoreContractTest {
   void aLargeSnapshotReadsBackWhole() {
     Map<String, User> users = new LinkedHashMap<>();
     for (int i = 0; i < 6_000; i++) {
-      users.put("E" + i, person("E" + i)); // about 2 MB of JSON
+      users.put("E" + i, person("E" + i)); // 1.9 MB of JSON: more than an H2 VARCHAR holds
     }
     snapshots(tenant).save("hr", new RememberedUsers(T0, users, null));
 
