@@ -17,10 +17,13 @@ import dev.usher.core.source.FullRunUsers;
 import dev.usher.core.source.LifecycleEvent;
 import dev.usher.core.source.UserSource;
 import dev.usher.core.spi.Connector;
+import dev.usher.core.store.JournalRecovery;
 import dev.usher.core.store.StateStore;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -47,12 +50,17 @@ import org.jspecify.annotations.Nullable;
  * usher.offboard("E1042");               // a leaver: now, everywhere
  * }</pre>
  *
+ * <p>Before its first plan or apply, an instance resolves the journal entries a crashed
+ * process left behind ({@link #recover()}), so a retry never creates a duplicate account.
+ *
  * <p>Thread-safe and free of static state: a process may hold one instance per tenant, all on
  * one shared executor and state store (which keeps tenants apart).
  */
 public final class Usher {
   private final Engine engine;
   private final Supplier<? extends Collection<User>> users;
+  private final Object recovering = new Object();
+  private volatile boolean recovered;
 
   private Usher(Engine engine, Supplier<? extends Collection<User>> users) {
     this.engine = engine;
@@ -72,19 +80,53 @@ public final class Usher {
     return engine.tenantId();
   }
 
+  /**
+   * Resolves the journal entries a crashed process left PENDING, against the applications
+   * (read back; see {@link JournalRecovery}), and returns what was resolved. Every other call
+   * of this instance does this first, once; call it yourself to run it at start, to log the
+   * report, or to run it again (for example after an application that could not be reached
+   * is back). Entries it cannot decide stay pending for the next apply, which looks a pending
+   * create's account up before creating it.
+   *
+   * @throws dev.usher.core.store.StateStoreException when the store cannot be read or written
+   */
+  public JournalRecovery.Report recover() {
+    synchronized (recovering) {
+      Map<String, Connector> connectors = new LinkedHashMap<>();
+      engine.applications().forEach((id, app) -> connectors.put(id, app.connector()));
+      JournalRecovery.Report report = JournalRecovery.resolve(engine.stateStore(), engine.tenantId(), connectors);
+      recovered = true;
+      return report;
+    }
+  }
+
+  /** Runs {@link #recover()} once per instance, before the first plan or apply. */
+  private void recoverOnce() {
+    if (recovered) {
+      return;
+    }
+    synchronized (recovering) {
+      if (!recovered) {
+        recover();
+      }
+    }
+  }
+
   /** Plans a full run over every user of the source and every application. */
   public Plan plan() {
+    recoverOnce();
     return engine.plan(loadUsers());
   }
 
   /** Applies a plan as it stands; staged operations are kept until approved. */
   public ApplyResult apply(Plan plan) {
+    recoverOnce();
     return engine.apply(plan);
   }
 
   /** Plans and applies a full run. */
   public ApplyResult reconcile() {
-    return engine.apply(plan());
+    return apply(plan());
   }
 
   /**
@@ -95,6 +137,7 @@ public final class Usher {
    */
   public Plan planFor(String userId) {
     Objects.requireNonNull(userId, "userId");
+    recoverOnce();
     User user = findUser(userId).orElseThrow(() -> new IllegalArgumentException(
         "the user source has no user with id '" + userId + "'"));
     return engine.planFor(List.of(user));
@@ -103,6 +146,7 @@ public final class Usher {
   /** Provisions this user now across every application (a joiner or a mover, on demand). */
   public ApplyResult provision(User user) {
     Objects.requireNonNull(user, "user");
+    recoverOnce();
     return engine.apply(engine.planFor(List.of(user)));
   }
 
@@ -113,6 +157,7 @@ public final class Usher {
    */
   public ApplyResult offboard(String userId) {
     Objects.requireNonNull(userId, "userId");
+    recoverOnce();
     User user;
     try {
       user = findUser(userId).orElseGet(() -> User.builder(userId).build());
@@ -150,6 +195,7 @@ public final class Usher {
           : e.user();
       affected.put(u.id(), u); // the last event of a person wins
     }
+    recoverOnce();
     return engine.apply(engine.planFor(List.copyOf(affected.values())));
   }
 
@@ -164,7 +210,9 @@ public final class Usher {
    * @throws IllegalArgumentException naming ids that are not staged
    */
   public ApplyResult approve(Collection<String> stagedIds) {
-    return engine.approve(Objects.requireNonNull(stagedIds, "stagedIds"));
+    Objects.requireNonNull(stagedIds, "stagedIds");
+    recoverOnce();
+    return engine.approve(stagedIds);
   }
 
   private Optional<User> findUser(String userId) {

@@ -21,6 +21,7 @@ import dev.usher.core.spi.RateLimitedException;
 import dev.usher.core.spi.TransientException;
 import dev.usher.core.spi.UnsupportedCapabilityException;
 import dev.usher.core.store.Link;
+import dev.usher.core.store.JournalRecovery;
 import dev.usher.core.store.PendingOperation;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,7 +94,8 @@ final class Applier {
     Instant started = engine.clock.instant();
     long startNanos = System.nanoTime();
     String tenant = engine.tenantId;
-    for (PendingOperation p : engine.store.pending(tenant)) {
+    List<PendingOperation> leftOver = engine.store.pending(tenant);
+    for (PendingOperation p : leftOver) {
       if (p.type() == OperationType.CREATE && p.userId() != null) {
         interruptedCreates.add(key(p.applicationId(), p.userId()));
       }
@@ -122,6 +124,7 @@ final class Applier {
     }
     runPhase(first);
     runPhase(deferred);
+    resolveLeftOver(leftOver);
 
     List<OperationOutcome> ordered = new ArrayList<>(plan.operations().size());
     int ok = 0;
@@ -299,16 +302,22 @@ final class Applier {
       return outcome;
     } finally {
       engine.store.completePending(engine.tenantId, pending.id());
-      if (op.type() == OperationType.CREATE && op.userId() != null
-          && interruptedCreates.contains(key(op.applicationId(), op.userId()))) {
-        for (PendingOperation p : engine.store.pending(engine.tenantId)) {
-          if (p.type() == OperationType.CREATE && op.userId().equals(p.userId())
-              && p.applicationId().equals(op.applicationId()) && !p.id().startsWith(runId)) {
-            engine.store.completePending(engine.tenantId, p.id());
-          }
-        }
-      }
     }
+  }
+
+  /**
+   * Resolves the entries an earlier, interrupted run left in the journal, of the applications
+   * this run worked on, by the same rules as at start ({@link JournalRecovery}): a create
+   * whose user is now linked to an account the application has is complete, and so on.
+   */
+  private void resolveLeftOver(List<PendingOperation> leftOver) {
+    List<PendingOperation> ours = leftOver.stream().filter(p -> apps.containsKey(p.applicationId())).toList();
+    if (ours.isEmpty()) {
+      return;
+    }
+    Map<String, Connector> connectors = new LinkedHashMap<>();
+    apps.forEach((id, app) -> connectors.put(id, app.connector));
+    JournalRecovery.resolve(engine.store, engine.tenantId, connectors, ours);
   }
 
   /** Capabilities with a null-safe view: a connector returning null supports nothing. */

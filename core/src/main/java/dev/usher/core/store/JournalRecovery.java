@@ -4,10 +4,13 @@ import dev.usher.core.plan.OperationType;
 import dev.usher.core.spi.Connector;
 import dev.usher.core.spi.ConnectorException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Resolves journal entries left PENDING by a crash, against the applications themselves,
@@ -63,9 +66,35 @@ public final class JournalRecovery {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(tenantId, "tenantId");
     Objects.requireNonNull(connectors, "connectors");
+    return resolve(store, tenantId, connectors, store.pending(tenantId));
+  }
+
+  /**
+   * Resolves these entries, by the same rules, skipping those no longer pending. The engine
+   * calls this at the end of an apply for the entries an earlier run left, so the journal
+   * empties as soon as the run has made them complete, not at the next start.
+   *
+   * @throws StateStoreException when the store cannot be read or written
+   */
+  public static Report resolve(StateStore store, String tenantId, Map<String, ? extends Connector> connectors,
+      Collection<PendingOperation> entries) {
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(tenantId, "tenantId");
+    Objects.requireNonNull(connectors, "connectors");
+    Objects.requireNonNull(entries, "entries");
+    if (entries.isEmpty()) {
+      return new Report(List.of(), List.of());
+    }
+    Set<String> stillPending = new HashSet<>();
+    for (PendingOperation p : store.pending(tenantId)) {
+      stillPending.add(p.id());
+    }
     List<Resolution> done = new ArrayList<>();
     List<Resolution> kept = new ArrayList<>();
-    for (PendingOperation p : store.pending(tenantId)) {
+    for (PendingOperation p : entries) {
+      if (!stillPending.contains(p.id())) {
+        continue;
+      }
       Resolution r = resolveOne(store, tenantId, p, connectors.get(p.applicationId()));
       if (r.completed()) {
         store.completePending(tenantId, p.id());

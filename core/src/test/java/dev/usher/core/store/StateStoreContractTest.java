@@ -11,6 +11,14 @@ import dev.usher.core.plan.OperationType;
 import dev.usher.core.plan.Reason;
 import dev.usher.core.plan.Situation;
 import dev.usher.core.plan.StagedOperation;
+import dev.usher.core.model.User;
+import dev.usher.core.model.UserStatus;
+import dev.usher.core.source.ChangeDetector;
+import dev.usher.core.source.ChangeSet;
+import dev.usher.core.source.RememberedUsers;
+import dev.usher.core.source.SnapshotStore;
+import dev.usher.core.source.UserSnapshot;
+import java.util.LinkedHashMap;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +52,12 @@ public abstract class StateStoreContractTest {
 
   /** Leases of one node, over the same lease table as every other node of this test, on {@link #clock}. */
   protected abstract WorkLeases leases(String nodeId, Duration duration);
+
+  /**
+   * The tenant's source snapshots, over the same state each time it is called within one
+   * test (a durable store opens the database again: each call is a restart).
+   */
+  protected abstract SnapshotStore snapshots(String tenantId);
 
   @BeforeEach
   void openAndPickTenants() {
@@ -395,5 +409,77 @@ public abstract class StateStoreContractTest {
 
     assertThat(b.claim(otherTenant, List.of(WorkUnit.of("github")), 1)).hasSize(1);
     assertThat(a.leases(otherTenant)).extracting(Lease::owner).containsExactly("node-b");
+  }
+
+  // ---------------------------------------------------------------- source snapshots
+
+  private static User person(String id) {
+    return User.builder(id).userName(id.toLowerCase()).givenName("Given " + id).familyName("Family")
+        .email(id.toLowerCase() + "@example.com").department("Engineering").title("Engineer")
+        .role("eng").attribute("level", 3).attribute("start", LocalDate.of(2024, 2, 29))
+        .attribute("tags", List.of("a", "b")).build();
+  }
+
+  @Test
+  void aSourceNeverSavedHasNoSnapshot() {
+    assertThat(snapshots(tenant).load("hr")).isEmpty();
+  }
+
+  @Test
+  void aSavedSnapshotReadsBackEqualAfterAReopen() {
+    Map<String, User> users = new LinkedHashMap<>();
+    users.put("E1", person("E1"));
+    users.put("E2", person("E2").toBuilder().status(UserStatus.SUSPENDED).attribute("remote", true).build());
+    RememberedUsers saved = new RememberedUsers(T0, users, "token-42");
+
+    snapshots(tenant).save("hr", saved);
+
+    assertThat(snapshots(tenant).load("hr")).contains(saved);
+  }
+
+  @Test
+  void savingAgainReplacesTheSnapshotAndTheTokenMayBeAbsent() {
+    snapshots(tenant).save("hr", new RememberedUsers(T0, Map.of("E1", person("E1")), "t1"));
+    RememberedUsers later = new RememberedUsers(T0.plusSeconds(60), Map.of("E2", person("E2")), null);
+
+    snapshots(tenant).save("hr", later);
+
+    assertThat(snapshots(tenant).load("hr")).contains(later);
+  }
+
+  @Test
+  void snapshotsAreKeptApartByTenantAndSource() {
+    snapshots(tenant).save("hr", new RememberedUsers(T0, Map.of("E1", person("E1")), null));
+
+    assertThat(snapshots(otherTenant).load("hr")).isEmpty();
+    assertThat(snapshots(tenant).load("directory")).isEmpty();
+  }
+
+  @Test
+  void aLargeSnapshotReadsBackWhole() {
+    Map<String, User> users = new LinkedHashMap<>();
+    for (int i = 0; i < 6_000; i++) {
+      users.put("E" + i, person("E" + i)); // 1.9 MB of JSON: more than an H2 VARCHAR holds
+    }
+    snapshots(tenant).save("hr", new RememberedUsers(T0, users, null));
+
+    assertThat(snapshots(tenant).load("hr")).get().satisfies(r -> {
+      assertThat(r.activeUsers()).hasSize(6_000);
+      assertThat(r.activeUsers().get("E5999")).isEqualTo(person("E5999"));
+    });
+  }
+
+  @Test
+  void theFirstDetectionAfterARestartComparesWithTheLastOne() {
+    UserSnapshot hr = UserSnapshot.of("hr", List.of(person("E1"), person("E2")));
+    ChangeDetector.builder(snapshots(tenant)).clock(clock).build().detect(hr);
+
+    ChangeDetector afterRestart = ChangeDetector.builder(snapshots(tenant)).clock(clock).build();
+    ChangeSet changes = afterRestart.detect(UserSnapshot.of("hr", List.of(person("E1"),
+        person("E2").toBuilder().department("Finance").build(), person("E3"))));
+
+    assertThat(changes.joiners()).extracting(e -> e.userId()).containsExactly("E3");
+    assertThat(changes.movers()).extracting(e -> e.userId()).containsExactly("E2");
+    assertThat(changes.leavers()).isEmpty();
   }
 }

@@ -24,6 +24,7 @@ import dev.usher.core.spi.InvalidRequestException;
 import dev.usher.core.spi.Page;
 import dev.usher.core.spi.RateLimitedException;
 import dev.usher.core.spi.TransientException;
+import dev.usher.core.store.Link;
 import dev.usher.core.store.PendingOperation;
 import dev.usher.testkit.InMemoryConnector;
 import java.lang.reflect.InvocationTargetException;
@@ -126,6 +127,61 @@ class ReliabilityTest {
     assertThat(slack.calls(InMemoryConnector.Operation.CREATE)).isEmpty();
     assertThat(slack.accounts()).hasSize(1);
     assertThat(f.store.pending("acme")).isEmpty();
+  }
+
+  @Test
+  void theFirstCallResolvesACreateLeftPendingAfterItsLinkWasSavedWithoutSendingAnything() {
+    InMemoryConnector slack = Fixture.slackConnector().build();
+    // The crashed run created the account and saved the link, but died before completing the entry.
+    Account created = slack.seed(Account.builder("slack").userName("alice").externalId("alice").build());
+    f.store.saveLink("acme", Link.of("slack", "alice", created.requireId(), f.clock.instant()));
+    f.store.beginPending("acme", new PendingOperation("old-run/slack/alice/create", "slack",
+        "slack/alice/create", OperationType.CREATE, "alice", null, f.clock.instant()));
+    Usher usher = slackOnly(slack);
+    f.users.add(Fixture.alice());
+
+    Plan plan = usher.plan();
+
+    assertThat(f.store.pending("acme")).isEmpty();
+    assertThat(slack.calls(InMemoryConnector.Operation.GET)).extracting(InMemoryConnector.Call::arguments)
+        .anySatisfy(a -> assertThat(a).contains(created.requireId()));
+    assertThat(plan.operations()).noneMatch(op -> op.type() == OperationType.CREATE);
+    assertThat(slack.calls(InMemoryConnector.Operation.CREATE)).isEmpty();
+    assertThat(usher.recover().resolved()).isEmpty(); // nothing left to resolve
+  }
+
+  @Test
+  void aCreateLeftPendingWithoutALinkIsLinkedOnTheFirstCallAndLeavesTheJournalEmpty() {
+    InMemoryConnector slack = Fixture.slackConnector().build();
+    // The crashed run sent the create (the account exists) but never recorded the link.
+    Account created = slack.seed(Account.builder("slack").userName("alice").externalId("alice").build());
+    f.store.beginPending("acme", new PendingOperation("old-run/slack/alice/create", "slack",
+        "slack/alice/create", OperationType.CREATE, "alice", null, f.clock.instant()));
+    Usher usher = slackOnly(slack); // its policy correlates by userName: the plan links, not creates
+
+    ApplyResult result = usher.provision(Fixture.alice());
+
+    assertThat(result).isSuccess();
+    assertThat(slack.calls(InMemoryConnector.Operation.CREATE)).isEmpty();
+    assertThat(f.store.link("acme", "slack", "alice")).get().extracting(Link::accountId).isEqualTo(created.requireId());
+    assertThat(f.store.pending("acme")).isEmpty();
+  }
+
+  @Test
+  void recoverReportsWhatItResolvedAndWhatItCouldNot() {
+    InMemoryConnector slack = Fixture.slackConnector().build();
+    Account bob = slack.seed(Account.builder("slack").userName("bob").externalId("bob").build());
+    f.store.beginPending("acme", new PendingOperation("old-run/slack/bob/disable", "slack",
+        "slack/bob/disable", OperationType.DISABLE, "bob", bob.requireId(), f.clock.instant()));
+    f.store.beginPending("acme", new PendingOperation("old-run/slack/alice/create", "slack",
+        "slack/alice/create", OperationType.CREATE, "alice", null, f.clock.instant()));
+    Usher usher = slackOnly(slack);
+
+    var report = usher.recover();
+
+    assertThat(report.resolved()).extracting(r -> r.entry().id()).containsExactly("old-run/slack/bob/disable");
+    assertThat(report.stillPending()).extracting(r -> r.entry().id()).containsExactly("old-run/slack/alice/create");
+    assertThat(f.store.pending("acme")).extracting(PendingOperation::id).containsExactly("old-run/slack/alice/create");
   }
 
   @Test

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.usher.core.json.UsherJson;
 import dev.usher.core.model.AttributeValue;
+import dev.usher.core.model.User;
 import dev.usher.core.plan.OperationType;
 import dev.usher.core.plan.StagedOperation;
+import dev.usher.core.source.RememberedUsers;
+import dev.usher.core.source.SnapshotStore;
 import dev.usher.core.store.Link;
 import dev.usher.core.store.PendingOperation;
 import dev.usher.core.store.StateStore;
@@ -80,6 +83,7 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
   private final @Nullable AutoCloseable owned;
   private final String upsertLink;
   private final String upsertTenant;
+  private final String upsertSnapshot;
   private final String upsertJournal;
   private volatile boolean closed;
 
@@ -105,6 +109,8 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
             "last_applied", "updated_at"));
     this.upsertTenant = d.upsert("usher_tenant", List.of("tenant_id"),
         List.of("tenant_id", "last_source_size", "updated_at"));
+    this.upsertSnapshot = d.upsert("usher_source_snapshot", List.of("tenant_id", "source_name"),
+        List.of("tenant_id", "source_name", "taken_at", "change_token", "active_users", "updated_at"));
     this.upsertJournal = d.upsert("usher_journal", List.of("tenant_id", "id"),
         List.of("tenant_id", "id", "application_id", "operation_id", "op_type", "user_id", "account_id",
             "started_at", "status", "completed_at"));
@@ -461,6 +467,76 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
       }
     });
   }
+
+  // ---------------------------------------------------------------- source snapshots
+
+  /**
+   * What change detection remembers of each source, for this tenant, kept in this database
+   * (table {@code usher_source_snapshot}, keyed by tenant and source name): the first
+   * detection after a restart compares with the last one instead of seeing everyone as a
+   * joiner. The view is thread-safe and as durable as the store.
+   *
+   * <pre>{@code
+   * ChangeDetector detector = ChangeDetector.builder(store.snapshots("acme")).build();
+   * }</pre>
+   */
+  public SnapshotStore snapshots(String tenantId) {
+    return new TenantSnapshots(tenant(tenantId));
+  }
+
+  /** The {@link SnapshotStore} of one tenant over this store's database. */
+  private final class TenantSnapshots implements SnapshotStore {
+    private final String tenantId;
+
+    TenantSnapshots(String tenantId) {
+      this.tenantId = tenantId;
+    }
+
+    @Override
+    public Optional<RememberedUsers> load(String sourceName) {
+      Objects.requireNonNull(sourceName, "sourceName");
+      return call("read the snapshot of source '" + sourceName + "'", tenantId, false, c -> {
+        try (PreparedStatement ps = c.prepareStatement("SELECT taken_at, change_token, active_users"
+            + " FROM usher_source_snapshot WHERE tenant_id = ? AND source_name = ?")) {
+          ps.setString(1, tenantId);
+          ps.setString(2, sourceName);
+          try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+              return Optional.empty();
+            }
+            Map<String, User> users = read(rs.getString(3), USERS_BY_ID,
+                "snapshot of source '" + sourceName + "' for tenant '" + tenantId + "'");
+            return Optional.of(new RememberedUsers(instant(rs, 1), users, rs.getString(2)));
+          }
+        }
+      });
+    }
+
+    @Override
+    public void save(String sourceName, RememberedUsers users) {
+      Objects.requireNonNull(sourceName, "sourceName");
+      Objects.requireNonNull(users, "users");
+      String text = write(users.activeUsers(), "snapshot of source '" + sourceName + "'");
+      call("save the snapshot of source '" + sourceName + "'", tenantId, false, c -> {
+        try (PreparedStatement ps = c.prepareStatement(upsertSnapshot)) {
+          ps.setString(1, tenantId);
+          ps.setString(2, sourceName);
+          ps.setObject(3, timestamp(users.takenAt()));
+          ps.setString(4, users.changeToken());
+          ps.setString(5, text);
+          ps.setObject(6, timestamp(clock.instant()));
+          return ps.executeUpdate();
+        }
+      });
+    }
+
+    @Override
+    public String toString() {
+      return "JdbcSnapshotStore[" + tenantId + " in " + where + "]";
+    }
+  }
+
+  private static final TypeReference<LinkedHashMap<String, User>> USERS_BY_ID = new TypeReference<>() {};
 
   // ---------------------------------------------------------------- plumbing
 

@@ -27,7 +27,8 @@ final class Migrations {
 
   /** Every script, oldest first. A new schema version adds a line here and a file beside this class. */
   static final List<Script> SCRIPTS = List.of(
-      new Script(1, "links, staged operations, journal, tenants, work leases", "V1__state_store.sql"));
+      new Script(1, "links, staged operations, journal, tenants, work leases", "V1__state_store.sql"),
+      new Script(2, "source snapshots for change detection", "V2__source_snapshots.sql"));
 
   static final int LATEST = SCRIPTS.get(SCRIPTS.size() - 1).version();
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.usher.core.plan.OperationType;
+import dev.usher.core.source.SnapshotStore;
 import dev.usher.core.store.IncompatibleSchemaException;
 import dev.usher.core.store.Link;
 import dev.usher.core.store.PendingOperation;
@@ -44,6 +45,11 @@ abstract class JdbcStateStoreContractTest extends StateStoreContractTest {
   }
 
   @Override
+  protected SnapshotStore snapshots(String tenantId) {
+    return open(database()).snapshots(tenantId);
+  }
+
+  @Override
   protected WorkLeases leases(String nodeId, Duration duration) {
     if (leaseStore == null) {
       leaseStore = open(database());
@@ -66,7 +72,7 @@ abstract class JdbcStateStoreContractTest extends StateStoreContractTest {
   void createsItsSchemaAndRecordsTheVersion() {
     JdbcStateStore s = open(emptyDatabase());
 
-    assertThat(s.schemaVersion()).isEqualTo(JdbcStateStore.SCHEMA_VERSION).isEqualTo(1);
+    assertThat(s.schemaVersion()).isEqualTo(JdbcStateStore.SCHEMA_VERSION).isEqualTo(2);
   }
 
   @Test
@@ -76,8 +82,25 @@ abstract class JdbcStateStoreContractTest extends StateStoreContractTest {
 
     JdbcStateStore again = open(ds);
 
-    assertThat(again.schemaVersion()).isEqualTo(1);
+    assertThat(again.schemaVersion()).isEqualTo(2);
     assertThat(again.link(tenant, "github", "E1")).isPresent();
+  }
+
+  @Test
+  void aVersion1DatabaseIsUpgradedKeepingItsStateAndGainsSourceSnapshots() throws SQLException {
+    DataSource ds = emptyDatabase();
+    try (Connection c = ds.getConnection()) {
+      Migrations.migrate(c, Dialect.of(c), T0, Migrations.SCRIPTS.subList(0, 1), "test");
+    }
+    execute(ds, "INSERT INTO usher_tenant (tenant_id, last_source_size, updated_at)"
+        + " VALUES ('" + tenant + "', 41, CURRENT_TIMESTAMP)");
+
+    JdbcStateStore upgraded = open(ds);
+
+    assertThat(upgraded.schemaVersion()).isEqualTo(2);
+    assertThat(upgraded.lastSourceSize(tenant)).hasValue(41);
+    upgraded.snapshots(tenant).save("hr", new dev.usher.core.source.RememberedUsers(T0, java.util.Map.of(), "t"));
+    assertThat(open(ds).snapshots(tenant).load("hr")).get().extracting(r -> r.changeToken()).isEqualTo("t");
   }
 
   @Test
@@ -91,10 +114,10 @@ abstract class JdbcStateStoreContractTest extends StateStoreContractTest {
         .isInstanceOf(IncompatibleSchemaException.class)
         .hasMessageContaining("schema")
         .hasMessageContaining("version 7")
-        .hasMessageContaining("newer than this Usher knows (up to version 1)")
+        .hasMessageContaining("newer than this Usher knows (up to version 2)")
         .satisfies(e -> {
           assertThat(((IncompatibleSchemaException) e).foundVersion()).isEqualTo(7);
-          assertThat(((IncompatibleSchemaException) e).supportedVersion()).isEqualTo(1);
+          assertThat(((IncompatibleSchemaException) e).supportedVersion()).isEqualTo(2);
         });
   }
 
