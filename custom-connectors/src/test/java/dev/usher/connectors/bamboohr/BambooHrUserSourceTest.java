@@ -19,6 +19,7 @@ import dev.usher.core.source.UserSourceContext;
 import dev.usher.core.source.UserSourceRegistry;
 import dev.usher.core.spi.RateLimitedException;
 import dev.usher.core.spi.UnauthorizedException;
+import dev.usher.testkit.http.FakeHttpServer;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,11 +83,11 @@ class BambooHrUserSourceTest {
     assertThat(bob.endDate()).isEqualTo(LocalDate.of(2026, 11, 30));
     assertThat(bob.managerId()).isEqualTo("101");
 
-    FakeBambooHr.Request r = fake.requests.get(0);
+    FakeHttpServer.Call r = fake.requests().get(0);
     assertThat(r.method()).isEqualTo("POST");
     assertThat(r.path()).isEqualTo("/api/gateway.php/acme/v1/reports/custom");
-    assertThat(r.query()).isEqualTo("format=JSON&onlyCurrent=false");
-    assertThat(r.authorization()).isEqualTo("Basic " + Base64.getEncoder().encodeToString((KEY + ":x").getBytes()));
+    assertThat(r.query()).containsExactly(Map.entry("format", "JSON"), Map.entry("onlyCurrent", "false"));
+    assertThat(r.header("Authorization")).isEqualTo("Basic " + Base64.getEncoder().encodeToString((KEY + ":x").getBytes()));
     assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("fields").toString())
         .contains("\"hireDate\"", "\"terminationDate\"", "\"status\"", "\"costCenter\"");
   }
@@ -153,7 +154,7 @@ class BambooHrUserSourceTest {
     assertThat(changes.events().get(0).changes()).extracting(c -> c.name()).containsExactly("department");
     assertThat(batch.nextToken()).isEqualTo("2026-12-03T09:10:00Z");
     assertThat(source.changesSince(batch.nextToken()).changes()).isEmpty();
-    assertThat(fake.requests).extracting(FakeBambooHr.Request::path)
+    assertThat(fake.requests()).extracting(FakeHttpServer.Call::path)
         .contains("/api/gateway.php/acme/v1/employees/changed", "/api/gateway.php/acme/v1/employees/101");
   }
 
