@@ -19,14 +19,12 @@ import dev.usher.core.source.UserSourceContext;
 import dev.usher.core.source.UserSourceRegistry;
 import dev.usher.core.spi.RateLimitedException;
 import dev.usher.core.spi.UnauthorizedException;
+import dev.usher.testkit.TestClock;
 import dev.usher.testkit.http.FakeHttpServer;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class BambooHrUserSourceTest {
   private static final String KEY = "bhr-secret-key-123";
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T09:00:00Z"));
+  private final TestClock clock = TestClock.at(Instant.parse("2026-12-03T09:00:00Z"));
   private FakeBambooHr fake;
   private BambooHrUserSource source;
 
@@ -175,31 +173,4 @@ class BambooHrUserSourceTest {
     assertThat(BambooHrConfig.of("acme", Secret.of(KEY)).toString()).doesNotContain(KEY).contains("****");
   }
 
-  /** A clock tests move by hand. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }
