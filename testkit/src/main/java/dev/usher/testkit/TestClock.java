@@ -13,7 +13,10 @@ import java.util.Objects;
  * <pre>{@code
  * TestClock clock = TestClock.at("2026-12-03T09:00:00Z");
  * clock.advance(Duration.ofDays(30));
+ * Sleeper sleeper = clock::advance; // waits by moving the clock
  * }</pre>
+ *
+ * <p>Thread-safe: {@link #advance} and {@link #set} are atomic.
  */
 public final class TestClock extends Clock {
   private volatile Instant now;
@@ -32,12 +35,12 @@ public final class TestClock extends Clock {
   }
 
   /** Moves the clock forward (or back, with a negative duration). */
-  public TestClock advance(Duration by) {
+  public synchronized TestClock advance(Duration by) {
     now = now.plus(Objects.requireNonNull(by, "by"));
     return this;
   }
 
-  public TestClock set(Instant instant) {
+  public synchronized TestClock set(Instant instant) {
     now = Objects.requireNonNull(instant, "instant");
     return this;
   }

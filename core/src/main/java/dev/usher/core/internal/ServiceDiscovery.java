@@ -5,10 +5,14 @@ import java.net.URL;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Loads every provider of a service through {@code ServiceLoader}, collecting a problem per
@@ -48,6 +52,40 @@ public final class ServiceDiscovery {
       }
     }
     return found;
+  }
+
+  /**
+   * The providers by type name, in the order found. A provider whose type name is not lower-case
+   * letters, digits and '-', or whose config class is null, is left out with a problem; two
+   * providers of different classes claiming one type name give a problem; the same class found
+   * twice (on the class path twice) is kept once.
+   *
+   * @param what how a provider is called in messages ({@code "connector provider"})
+   * @param problems receives the problems
+   */
+  public static <P> Map<String, P> byType(List<? extends P> providers, Function<? super P, @Nullable String> type,
+      Function<? super P, @Nullable Class<?>> configClass, String what, List<Problem> problems) {
+    Map<String, P> byType = new LinkedHashMap<>();
+    for (P p : providers) {
+      String name = type.apply(p);
+      if (name == null || !name.matches("[a-z][a-z0-9-]*")) {
+        problems.add(new Problem(p.getClass().getName(),
+            "type name '" + name + "' is not valid: expected lower-case letters, digits and '-'"));
+        continue;
+      }
+      if (configClass.apply(p) == null) {
+        problems.add(new Problem(p.getClass().getName(), "configClass() returned null"));
+        continue;
+      }
+      P previous = byType.get(name);
+      if (previous == null) {
+        byType.put(name, p);
+      } else if (previous.getClass() != p.getClass()) {
+        problems.add(new Problem(name, "two " + what + "s claim this type: "
+            + providerName(previous) + " and " + providerName(p)));
+      }
+    }
+    return byType;
   }
 
   /** The provider's class name and the jar (or directory) it came from, for messages. */

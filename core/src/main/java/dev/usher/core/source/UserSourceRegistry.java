@@ -10,7 +10,6 @@ import dev.usher.core.internal.ServiceDiscovery;
 import dev.usher.core.json.UsherJson;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -158,26 +157,8 @@ public final class UserSourceRegistry {
      */
     public UserSourceRegistry build() {
       List<Problem> all = new ArrayList<>(problems);
-      Map<String, UserSourceProvider<?>> byType = new LinkedHashMap<>();
-      for (UserSourceProvider<?> p : found) {
-        String type = p.type();
-        if (type == null || !type.matches("[a-z][a-z0-9-]*")) {
-          all.add(new Problem(p.getClass().getName(),
-              "type name '" + type + "' is not valid: expected lower-case letters, digits and '-'"));
-          continue;
-        }
-        if (p.configClass() == null) {
-          all.add(new Problem(p.getClass().getName(), "configClass() returned null"));
-          continue;
-        }
-        UserSourceProvider<?> previous = byType.get(type);
-        if (previous == null) {
-          byType.put(type, p);
-        } else if (previous.getClass() != p.getClass()) {
-          all.add(new Problem(type, "two user source providers claim this type: "
-              + ServiceDiscovery.providerName(previous) + " and " + ServiceDiscovery.providerName(p)));
-        }
-      }
+      Map<String, UserSourceProvider<?>> byType = ServiceDiscovery.byType(found, UserSourceProvider::type, UserSourceProvider::configClass,
+          "user source provider", all);
       if (!all.isEmpty()) {
         throw new ConfigurationException("user source registry", all);
       }

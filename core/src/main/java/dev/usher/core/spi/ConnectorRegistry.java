@@ -11,7 +11,6 @@ import dev.usher.core.json.UsherJson;
 import dev.usher.core.model.Secret;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -197,26 +196,8 @@ public final class ConnectorRegistry {
      */
     public ConnectorRegistry build() {
       List<Problem> all = new ArrayList<>(problems);
-      Map<String, ConnectorProvider<?>> byType = new LinkedHashMap<>();
-      for (ConnectorProvider<?> p : found) {
-        String type = p.type();
-        if (type == null || !type.matches("[a-z][a-z0-9-]*")) {
-          all.add(new Problem(p.getClass().getName(),
-              "type name '" + type + "' is not valid: expected lower-case letters, digits and '-'"));
-          continue;
-        }
-        if (p.configClass() == null) {
-          all.add(new Problem(p.getClass().getName(), "configClass() returned null"));
-          continue;
-        }
-        ConnectorProvider<?> previous = byType.get(type);
-        if (previous == null) {
-          byType.put(type, p);
-        } else if (previous.getClass() != p.getClass()) {
-          all.add(new Problem(type, "two connector providers claim this type: "
-              + providerName(previous) + " and " + providerName(p)));
-        }
-      }
+      Map<String, ConnectorProvider<?>> byType = ServiceDiscovery.byType(found, ConnectorProvider::type, ConnectorProvider::configClass,
+          "connector provider", all);
       if (!all.isEmpty()) {
         throw new ConfigurationException("connector registry", all);
       }

@@ -8,6 +8,7 @@ import dev.usher.core.model.User;
 import dev.usher.core.model.UserStatus;
 import dev.usher.core.source.LifecycleEvent.LeaverReason;
 import dev.usher.core.source.LifecycleEvent.Type;
+import dev.usher.core.store.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
+/** A clock tests move by hand: the one test clock of core's tests (they cannot use the testkit's TestClock). */
 public final class MutableClock extends Clock {
   private volatile Instant now;
 

@@ -19,13 +19,12 @@ import dev.usher.core.source.UserSourceContext;
 import dev.usher.core.source.UserSourceRegistry;
 import dev.usher.core.spi.RateLimitedException;
 import dev.usher.core.spi.UnauthorizedException;
+import dev.usher.testkit.TestClock;
+import dev.usher.testkit.http.FakeHttpServer;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class BambooHrUserSourceTest {
   private static final String KEY = "bhr-secret-key-123";
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T09:00:00Z"));
+  private final TestClock clock = TestClock.at(Instant.parse("2026-12-03T09:00:00Z"));
   private FakeBambooHr fake;
   private BambooHrUserSource source;
 
@@ -82,11 +81,11 @@ class BambooHrUserSourceTest {
     assertThat(bob.endDate()).isEqualTo(LocalDate.of(2026, 11, 30));
     assertThat(bob.managerId()).isEqualTo("101");
 
-    FakeBambooHr.Request r = fake.requests.get(0);
+    FakeHttpServer.Call r = fake.requests().get(0);
     assertThat(r.method()).isEqualTo("POST");
     assertThat(r.path()).isEqualTo("/api/gateway.php/acme/v1/reports/custom");
-    assertThat(r.query()).isEqualTo("format=JSON&onlyCurrent=false");
-    assertThat(r.authorization()).isEqualTo("Basic " + Base64.getEncoder().encodeToString((KEY + ":x").getBytes()));
+    assertThat(r.query()).containsExactly(Map.entry("format", "JSON"), Map.entry("onlyCurrent", "false"));
+    assertThat(r.header("Authorization")).isEqualTo("Basic " + Base64.getEncoder().encodeToString((KEY + ":x").getBytes()));
     assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("fields").toString())
         .contains("\"hireDate\"", "\"terminationDate\"", "\"status\"", "\"costCenter\"");
   }
@@ -153,7 +152,7 @@ class BambooHrUserSourceTest {
     assertThat(changes.events().get(0).changes()).extracting(c -> c.name()).containsExactly("department");
     assertThat(batch.nextToken()).isEqualTo("2026-12-03T09:10:00Z");
     assertThat(source.changesSince(batch.nextToken()).changes()).isEmpty();
-    assertThat(fake.requests).extracting(FakeBambooHr.Request::path)
+    assertThat(fake.requests()).extracting(FakeHttpServer.Call::path)
         .contains("/api/gateway.php/acme/v1/employees/changed", "/api/gateway.php/acme/v1/employees/101");
   }
 
@@ -174,31 +173,4 @@ class BambooHrUserSourceTest {
     assertThat(BambooHrConfig.of("acme", Secret.of(KEY)).toString()).doesNotContain(KEY).contains("****");
   }
 
-  /** A clock tests move by hand. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }

@@ -4,14 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import dev.usher.testkit.http.FakeHttpServer;
+import dev.usher.testkit.http.FakeHttpServer.Call;
+import dev.usher.testkit.http.FakeHttpServer.Reply;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,40 +16,40 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stateful in-process BambooHR: employees, a change log, the custom report, the changed
  * employees API and single-employee reads, with Basic auth and injectable failures.
  */
 final class FakeBambooHr implements AutoCloseable {
-  record Request(String method, String path, String query, String body, String authorization) {}
-
   private record Change(String id, String action, Instant at) {}
 
   private final ObjectMapper json = new ObjectMapper();
   private final String domain;
   private final String apiKey;
   private final Clock clock;
-  private final HttpServer server;
+  private final FakeHttpServer server = new FakeHttpServer();
   private final Map<String, ObjectNode> employees = new LinkedHashMap<>();
   private final List<Change> changes = new ArrayList<>();
-  final List<Request> requests = new CopyOnWriteArrayList<>();
   private int failStatus;
   private int failTimes;
   private String failRetryAfter;
 
-  FakeBambooHr(String domain, String apiKey, Clock clock) throws IOException {
+  FakeBambooHr(String domain, String apiKey, Clock clock) {
     this.domain = domain;
     this.apiKey = apiKey;
     this.clock = clock;
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/api/gateway.php/", this::handle);
-    server.start();
+    server.on("GET", "/api/gateway\\.php/.*", this::handle);
+    server.on("POST", "/api/gateway\\.php/.*", this::handle);
   }
 
   URI baseUrl() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return URI.create(server.url());
+  }
+
+  /** The requests received so far, oldest first. */
+  List<Call> requests() {
+    return server.calls();
   }
 
   synchronized void put(String id, Map<String, String> fields) {
@@ -75,52 +71,35 @@ final class FakeBambooHr implements AutoCloseable {
     failRetryAfter = retryAfter;
   }
 
-  private void handle(HttpExchange x) throws IOException {
-    try (x) {
-      String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      URI uri = x.getRequestURI();
-      String auth = x.getRequestHeaders().getFirst("Authorization");
-      requests.add(new Request(x.getRequestMethod(), uri.getPath(), uri.getRawQuery(), body, auth));
-      synchronized (this) {
-        if (failTimes > 0) {
-          failTimes--;
-          if (failRetryAfter != null) {
-            x.getResponseHeaders().add("Retry-After", failRetryAfter);
-          }
-          send(x, failStatus, null, "injected failure");
-          return;
-        }
-        String expected = "Basic " + Base64.getEncoder().encodeToString((apiKey + ":x").getBytes(StandardCharsets.UTF_8));
-        if (!expected.equals(auth)) {
-          send(x, 401, null, "Invalid API key");
-          return;
-        }
-        String prefix = "/api/gateway.php/" + domain + "/v1";
-        if (!uri.getPath().startsWith(prefix)) {
-          send(x, 404, null, "unknown company");
-          return;
-        }
-        String path = uri.getPath().substring(prefix.length());
-        Map<String, String> query = query(uri.getRawQuery());
-        if (x.getRequestMethod().equals("POST") && path.equals("/reports/custom")) {
-          report(x, body, "true".equals(query.get("onlyCurrent")));
-        } else if (x.getRequestMethod().equals("GET") && path.equals("/employees/changed")) {
-          changed(x, Instant.parse(query.get("since")));
-        } else if (x.getRequestMethod().equals("GET") && path.startsWith("/employees/")) {
-          ObjectNode e = employees.get(path.substring("/employees/".length()));
-          if (e == null) {
-            send(x, 404, null, "no such employee");
-          } else {
-            send(x, 200, project(e, List.of(query.getOrDefault("fields", "").split(","))), null);
-          }
-        } else {
-          send(x, 404, null, "no such endpoint");
-        }
-      }
+  private synchronized Reply handle(Call call) throws Exception {
+    if (failTimes > 0) {
+      failTimes--;
+      Reply failure = error(failStatus, "injected failure");
+      return failRetryAfter == null ? failure : failure.withHeader("Retry-After", failRetryAfter);
     }
+    String expected = "Basic " + Base64.getEncoder().encodeToString((apiKey + ":x").getBytes(StandardCharsets.UTF_8));
+    if (!expected.equals(call.header("Authorization"))) {
+      return error(401, "Invalid API key");
+    }
+    String prefix = "/api/gateway.php/" + domain + "/v1";
+    if (!call.path().startsWith(prefix)) {
+      return error(404, "unknown company");
+    }
+    String path = call.path().substring(prefix.length());
+    Map<String, String> query = call.query();
+    if (call.method().equals("POST") && path.equals("/reports/custom")) {
+      return report(call.body(), "true".equals(query.get("onlyCurrent")));
+    } else if (call.method().equals("GET") && path.equals("/employees/changed")) {
+      return changed(Instant.parse(query.get("since")));
+    } else if (call.method().equals("GET") && path.startsWith("/employees/")) {
+      ObjectNode e = employees.get(path.substring("/employees/".length()));
+      return e == null ? error(404, "no such employee")
+          : Reply.json(200, project(e, List.of(query.getOrDefault("fields", "").split(","))));
+    }
+    return error(404, "no such endpoint");
   }
 
-  private void report(HttpExchange x, String body, boolean onlyCurrent) throws IOException {
+  private Reply report(String body, boolean onlyCurrent) throws Exception {
     List<String> fields = new ArrayList<>();
     json.readTree(body).path("fields").forEach(f -> fields.add(f.asText()));
     ObjectNode out = json.createObjectNode().put("title", "Report");
@@ -132,10 +111,10 @@ final class FakeBambooHr implements AutoCloseable {
         list.add(project(e, fields));
       }
     }
-    send(x, 200, out, null);
+    return Reply.json(200, out);
   }
 
-  private void changed(HttpExchange x, Instant since) throws IOException {
+  private Reply changed(Instant since) {
     ObjectNode out = json.createObjectNode().put("latest", clock.instant().toString());
     ObjectNode map = out.putObject("employees");
     for (Change c : changes) {
@@ -143,7 +122,7 @@ final class FakeBambooHr implements AutoCloseable {
         map.putObject(c.id()).put("id", c.id()).put("action", c.action()).put("lastChanged", c.at().toString());
       }
     }
-    send(x, 200, out, null);
+    return Reply.json(200, out);
   }
 
   private ObjectNode project(ObjectNode e, List<String> fields) {
@@ -161,34 +140,13 @@ final class FakeBambooHr implements AutoCloseable {
     return out;
   }
 
-  private static Map<String, String> query(String raw) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (raw != null) {
-      for (String pair : raw.split("&")) {
-        int eq = pair.indexOf('=');
-        out.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return out;
-  }
-
-  private void send(HttpExchange x, int status, JsonNode body, String error) throws IOException {
-    if (error != null) {
-      x.getResponseHeaders().add("X-BambooHR-Error-Message", error);
-    }
-    byte[] bytes = body == null ? new byte[0] : json.writeValueAsBytes(body);
-    x.getResponseHeaders().add("Content-Type", "application/json");
-    x.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-    if (bytes.length > 0) {
-      try (OutputStream out = x.getResponseBody()) {
-        out.write(bytes);
-      }
-    }
+  /** BambooHR explains a failure in a header, with an empty body. */
+  private static Reply error(int status, String message) {
+    return Reply.empty(status).withHeader("X-BambooHR-Error-Message", message);
   }
 
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
   }
 }

@@ -6,11 +6,12 @@ import dev.usher.core.spi.AttributeChange;
 import dev.usher.core.spi.Connector;
 import dev.usher.core.spi.ConnectorContext;
 import dev.usher.testkit.ConnectorContractTest;
+import dev.usher.testkit.fakes.FakeGitHub;
 import org.junit.jupiter.api.AfterAll;
 
 /** The connector contract against the stateful GitHub fake. */
 class GitHubContractTest extends ConnectorContractTest {
-  static final FakeGitHub FAKE = new FakeGitHub().team("eng", "Engineering").team("ops", "Operations");
+  static final FakeGitHub FAKE = FakeGitHub.start().team("eng", "Engineering").team("ops", "Operations");
 
   @AfterAll
   static void stop() {
@@ -19,7 +20,7 @@ class GitHubContractTest extends ConnectorContractTest {
 
   @Override
   protected Connector connector() {
-    return new GitHubConnectorProvider().create(FAKE.config(), ConnectorContext.of(applicationId()));
+    return new GitHubConnectorProvider().create(GitHubFakes.config(FAKE), ConnectorContext.of(applicationId()));
   }
 
   /** GitHub keeps no external id, and invites by login. */

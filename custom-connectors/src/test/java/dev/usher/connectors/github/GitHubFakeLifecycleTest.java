@@ -12,14 +12,15 @@ import dev.usher.core.spi.Listing;
 import dev.usher.core.spi.NotFoundException;
 import dev.usher.core.spi.PageRequest;
 import dev.usher.core.spi.Pages;
+import dev.usher.testkit.fakes.FakeGitHub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The invitation lifecycle against the stateful fake: invite, grant while pending, accept, remove. */
 class GitHubFakeLifecycleTest {
-  final FakeGitHub fake = new FakeGitHub().team("eng", "Engineering").team("ops", "Operations")
+  final FakeGitHub fake = FakeGitHub.start().team("eng", "Engineering").team("ops", "Operations")
       .member("octocat", "admin");
-  final Connector github = new GitHubConnectorProvider().create(fake.config(), ConnectorContext.of("gh"));
+  final Connector github = new GitHubConnectorProvider().create(GitHubFakes.config(fake), ConnectorContext.of("gh"));
 
   @AfterEach
   void close() {

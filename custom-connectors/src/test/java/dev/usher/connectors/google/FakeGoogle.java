@@ -1,9 +1,10 @@
 package dev.usher.connectors.google;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.usher.connectors.fake.FakeHttpServer;
-import dev.usher.connectors.fake.FakeHttpServer.Reply;
+import dev.usher.testkit.http.FakeHttpServer;
+import dev.usher.testkit.http.FakeHttpServer.Reply;
 import dev.usher.core.model.Secret;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import java.util.regex.Pattern;
  * endpoint, which verifies the RS256 assertion against the service account's public key.
  */
 final class FakeGoogle implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
   static final String SERVICE_ACCOUNT = "usher@acme-idm.iam.gserviceaccount.com";
   static final String ADMIN = "admin@acme.example";
   static final String ACCESS_TOKEN = "ya29.fake-google-token";
@@ -195,7 +197,7 @@ final class FakeGoogle implements AutoCloseable {
     if (jwt.length != 3 || !verify.verify(Base64.getUrlDecoder().decode(jwt[2]))) {
       return Reply.json(400, Map.of("error", "invalid_grant", "error_description", "Invalid JWT Signature."));
     }
-    JsonNode claims = FakeHttpServer.JSON.readTree(Base64.getUrlDecoder().decode(jwt[1]));
+    JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(jwt[1]));
     if (!SERVICE_ACCOUNT.equals(claims.path("iss").asText()) || !ADMIN.equals(claims.path("sub").asText())
         || !claims.path("scope").asText().contains("admin.directory.user")
         || !claims.path("aud").asText().equals(server.url() + "/token")) {

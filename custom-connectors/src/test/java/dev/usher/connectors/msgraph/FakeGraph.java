@@ -2,8 +2,8 @@ package dev.usher.connectors.msgraph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.usher.connectors.fake.FakeHttpServer;
-import dev.usher.connectors.fake.FakeHttpServer.Reply;
+import dev.usher.testkit.http.FakeHttpServer;
+import dev.usher.testkit.http.FakeHttpServer.Reply;
 import dev.usher.core.model.Secret;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

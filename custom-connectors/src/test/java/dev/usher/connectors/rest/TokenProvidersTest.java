@@ -9,13 +9,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.usher.connectors.fake.Mock;
-import dev.usher.connectors.fake.MutableClock;
 import dev.usher.core.ConfigurationException;
 import dev.usher.core.model.Secret;
 import dev.usher.core.spi.ConnectorException;
 import dev.usher.core.spi.HttpSettings;
 import dev.usher.core.spi.TransientException;
 import dev.usher.core.spi.UnauthorizedException;
+import dev.usher.testkit.TestClock;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -37,7 +37,7 @@ class TokenProvidersTest {
   static final ConnectorException.Origin ORIGIN = new ConnectorException.Origin("test", "app", "authenticate");
   static final ObjectMapper JSON = new ObjectMapper();
   MockWebServer server;
-  MutableClock clock = new MutableClock(T0);
+  TestClock clock = TestClock.at(T0);
   RestClient http;
 
   @BeforeEach

@@ -1,9 +1,10 @@
 package dev.usher.connectors.zoom;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.usher.connectors.fake.FakeHttpServer;
-import dev.usher.connectors.fake.FakeHttpServer.Reply;
+import dev.usher.testkit.http.FakeHttpServer;
+import dev.usher.testkit.http.FakeHttpServer.Reply;
 import dev.usher.core.model.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.TreeSet;
  * with {@code action=create} are pending, as in Zoom until the invitee accepts.
  */
 final class FakeZoom implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
   static final String ACCOUNT_ID = "AbCdEf123";
   static final String CLIENT_ID = "zoom-client";
   static final String CLIENT_SECRET = "zoom-secret-value";
@@ -62,7 +64,7 @@ final class FakeZoom implements AutoCloseable {
       if (find(email) != null) {
         return Reply.json(409, Map.of("code", 1005, "message", "User already in the account: " + email));
       }
-      ObjectNode u = FakeHttpServer.JSON.createObjectNode();
+      ObjectNode u = JSON.createObjectNode();
       u.put("id", "z" + (nextId++) + "AbC");
       u.put("email", email);
       u.put("first_name", info.path("first_name").asText(""));

@@ -1,7 +1,7 @@
 package dev.usher.examples.connector;
 
-import dev.usher.examples.fakes.FakeHttpServer;
-import dev.usher.examples.fakes.FakeHttpServer.Reply;
+import dev.usher.testkit.http.FakeHttpServer;
+import dev.usher.testkit.http.FakeHttpServer.Reply;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -15,7 +15,7 @@ import dev.usher.core.spi.Connector;
 import dev.usher.core.spi.ConnectorContext;
 import dev.usher.core.spi.ConnectorRegistry;
 import dev.usher.core.store.jdbc.JdbcStateStore;
-import dev.usher.examples.fakes.FakeGitHub;
+import dev.usher.testkit.fakes.FakeGitHub;
 import dev.usher.scim.GroupResource;
 import dev.usher.scim.ScimAuth;
 import dev.usher.scim.ScimClient;
@@ -80,7 +80,7 @@ public final class Quickstart {
     out.println("Usher quickstart: working folder " + dir.toAbsolutePath());
     try (FakeScimServer slackServer = FakeScimServer.builder().bearerToken(SCIM_TOKEN).start();
         FakeScimServer jiraServer = FakeScimServer.builder().bearerToken(SCIM_TOKEN).start();
-        FakeGitHub github = FakeGitHub.start()) {
+        FakeGitHub github = FakeGitHub.start().acceptingInvitations()) {
       seedGroups(slackServer, "All Staff", "Engineering", "Security", "Sales", "Finance", "People", "Support");
       seedGroups(jiraServer, "jira-software-users", "jira-servicedesk-agents", "jira-administrators");
       github.team("engineering", "Engineering").team("security", "Security").team("on-call", "On-call")
@@ -88,14 +88,14 @@ public final class Quickstart {
           .member("mallory", "member")         // someone HR does not know: an orphan, reported
           .member("aliceliddell", "admin");    // Alice already has an account: Usher links it
       out.println("Applications: slack (SCIM) at " + slackServer.baseUrl() + ", jira (SCIM) at "
-          + jiraServer.baseUrl() + ", github (GitHub REST API fake) at " + github.config().baseUrl());
+          + jiraServer.baseUrl() + ", github (GitHub REST API fake) at " + github.url());
 
       ConnectorRegistry registry = ConnectorRegistry.discover();
       Map<String, Policy> policies = Policy.loadAll(dir.resolve("applications.yaml"));
       try (Connector slack = registry.open("scim", scimConfig(slackServer), ConnectorContext.of("slack"));
           Connector jira = registry.open("scim", scimConfig(jiraServer), ConnectorContext.of("jira"));
           Connector gh = registry.open("github", Map.of("organization", FakeGitHub.ORG,
-              "token", Secret.of(FakeGitHub.TOKEN), "baseUrl", github.config().baseUrl()),
+              "token", Secret.of(FakeGitHub.TOKEN), "baseUrl", github.url()),
               ConnectorContext.of("github"));
           JdbcStateStore store = JdbcStateStore.embedded(dir.resolve("state"));
           AuditLog audit = AuditLog.jsonLines(dir.resolve("audit.jsonl"));

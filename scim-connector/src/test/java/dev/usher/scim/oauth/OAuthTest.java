@@ -11,6 +11,7 @@ import dev.usher.scim.ScimAuth;
 import dev.usher.scim.ScimConfig;
 import dev.usher.scim.ScimConnector;
 import dev.usher.scim.ScimConnectorOptions;
+import dev.usher.testkit.TestClock;
 import dev.usher.testkit.scim.FakeScimServer;
 
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class OAuthTest {
   private static final String SECRET = "s3cr3t-client-secret";
   private static final String REFRESH = "rt-original-refresh-token";
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final TestClock clock = TestClock.at(Instant.parse("2026-01-01T00:00:00Z"));
   private final AtomicInteger issued = new AtomicInteger();
   private final TokenServer tokens = new TokenServer(form -> TokenServer.token("at-" + issued.incrementAndGet(), 3600));
 

@@ -22,6 +22,7 @@ import dev.usher.scim.GroupResource;
 import dev.usher.scim.ScimAuth;
 import dev.usher.scim.ScimClient;
 import dev.usher.scim.ScimConnector;
+import dev.usher.testkit.TestClock;
 import dev.usher.testkit.scim.FakeScimServer;
 import dev.usher.testkit.scim.ScimFault;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class FaultInjectionReconcileTest {
   @ParameterizedTest
   @ValueSource(strings = {"generic", "aws-identity-center", "slack"})
   void reconciliationUnderFaultsConvergesWithoutDuplicates(String profile) {
-    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T09:00:00Z"));
+    TestClock clock = TestClock.at(Instant.parse("2026-01-01T09:00:00Z"));
     try (FakeScimServer server = ProfileFixture.enforcing(profile).clock(clock).start()) {
       try (ScimClient client = ScimClient.builder(server.baseUrl())
           .auth(ScimAuth.bearer(Secret.of(ProfileFixture.TOKEN))).build()) {
@@ -59,14 +60,14 @@ class FaultInjectionReconcileTest {
       server.inject(ScimFault.loseResponse().matching("PATCH", "/Groups").times(2));
       server.inject(ScimFault.status(503).withRetryAfter(Duration.ofSeconds(1)).matching("PATCH", "/Groups"));
 
-      ScimConnector scim = ProfileFixture.connector(server, profile, clock, clock);
+      ScimConnector scim = ProfileFixture.connector(server, profile, clock, clock::advance);
       Usher usher = Usher.builder()
           .tenantId("acme")
           .application("app", scim, policy())
           .users(() -> people)
           .stateStore(new InMemoryStateStore())
           .clock(clock)
-          .sleeper(clock)
+          .sleeper(clock::advance)
           .jitter(() -> 0.5)
           .executor(Runnable::run)
           .retryPolicy(RetryPolicy.defaults())

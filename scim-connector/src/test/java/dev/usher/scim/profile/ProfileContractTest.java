@@ -7,6 +7,7 @@ import dev.usher.scim.GroupResource;
 import dev.usher.scim.ScimAuth;
 import dev.usher.scim.ScimClient;
 import dev.usher.testkit.ConnectorContractTest;
+import dev.usher.testkit.TestClock;
 import dev.usher.testkit.scim.FakeScimServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 abstract class ProfileContractTest extends ConnectorContractTest {
   private final FakeScimServer server;
   /** Rate-limited profiles wait on this clock, which moves instead of sleeping. */
-  private final MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+  private final TestClock clock = TestClock.at(java.time.Instant.parse("2026-01-01T00:00:00Z"));
 
   ProfileContractTest() {
     server = ProfileFixture.enforcing(profile()).start();
@@ -34,7 +35,7 @@ abstract class ProfileContractTest extends ConnectorContractTest {
 
   @Override
   protected Connector connector() {
-    return ProfileFixture.connector(server, profile(), ProfileFixture.accountFilter(profile()), clock, clock);
+    return ProfileFixture.connector(server, profile(), ProfileFixture.accountFilter(profile()), clock, clock::advance);
   }
 
   @Override

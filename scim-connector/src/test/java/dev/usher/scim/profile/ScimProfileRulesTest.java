@@ -22,6 +22,7 @@ import dev.usher.scim.ScimClient;
 import dev.usher.scim.ScimConnector;
 import dev.usher.scim.ScimQuirks;
 import dev.usher.scim.UserResource;
+import dev.usher.testkit.TestClock;
 import dev.usher.testkit.scim.FakeScimServer;
 import dev.usher.testkit.scim.RecordedRequest;
 import java.time.Duration;
@@ -201,10 +202,10 @@ class ScimProfileRulesTest {
 
   @Test
   void slackCreationsWaitOnTheClockInsteadOfRunningIntoTheServersLimit() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    TestClock clock = TestClock.at(Instant.parse("2026-01-01T00:00:00Z"));
     // Slack allows 180 creations a minute plus bursts; the server counts every request in fixed windows.
     try (FakeScimServer server = ProfileFixture.enforcing("slack").clock(clock).rateLimit(210, Duration.ofMinutes(1)).start();
-         ScimConnector slack = ProfileFixture.connector(server, "slack", clock, clock)) {
+         ScimConnector slack = ProfileFixture.connector(server, "slack", clock, clock::advance)) {
       for (int i = 0; i < 400; i++) {
         slack.create(ProfileFixture.account("s" + i));
       }
@@ -213,9 +214,9 @@ class ScimProfileRulesTest {
       assertThat(Duration.between(Instant.parse("2026-01-01T00:00:00Z"), clock.instant()))
           .isGreaterThanOrEqualTo(Duration.ofSeconds(126));
     }
-    MutableClock still = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    TestClock still = TestClock.at(Instant.parse("2026-01-01T00:00:00Z"));
     try (FakeScimServer server = ProfileFixture.enforcing("slack").clock(still).rateLimit(210, Duration.ofMinutes(1)).start();
-         ScimConnector slackWithoutLimit = ProfileFixture.connector(server, "salesforce", still, still)) {
+         ScimConnector slackWithoutLimit = ProfileFixture.connector(server, "salesforce", still, still::advance)) {
       assertThatThrownBy(() -> {
         for (int i = 0; i < 400; i++) {
           slackWithoutLimit.create(ProfileFixture.account("s" + i));
@@ -226,9 +227,9 @@ class ScimProfileRulesTest {
 
   @Test
   void githubEmuSpacesCreationsOverTheHour() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    TestClock clock = TestClock.at(Instant.parse("2026-01-01T00:00:00Z"));
     try (FakeScimServer server = ProfileFixture.enforcing("github-emu").clock(clock).start();
-         ScimConnector github = ProfileFixture.connector(server, "github-emu", clock, clock)) {
+         ScimConnector github = ProfileFixture.connector(server, "github-emu", clock, clock::advance)) {
       for (int i = 0; i < 11; i++) {
         github.create(ProfileFixture.account("g" + i));
       }

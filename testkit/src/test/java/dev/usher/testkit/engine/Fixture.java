@@ -20,11 +20,9 @@ import dev.usher.core.policy.expr.Expression;
 import dev.usher.core.store.InMemoryStateStore;
 import dev.usher.core.store.StateStore;
 import dev.usher.testkit.InMemoryConnector;
-import java.time.Clock;
+import dev.usher.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,7 +34,7 @@ final class Fixture {
   static final Entitlement RANDOM = Entitlement.of(EntitlementType.GROUP, "grp-random", "Random");
   static final Entitlement TEAM_ENG = Entitlement.of(EntitlementType.TEAM, "team:eng", "Engineering team");
 
-  final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T09:00:00Z"));
+  final TestClock clock = TestClock.at(Instant.parse("2026-12-03T09:00:00Z"));
   final List<Duration> waits = new CopyOnWriteArrayList<>();
   final Sleeper sleeper = d -> {
     waits.add(d);
@@ -116,31 +114,4 @@ final class Fixture {
     return Account.builder(app).userName(userName).externalId(externalId).build();
   }
 
-  /** A clock tests move by hand. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }

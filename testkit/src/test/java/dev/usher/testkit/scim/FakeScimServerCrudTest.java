@@ -2,6 +2,7 @@ package dev.usher.testkit.scim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.usher.testkit.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class FakeScimServerCrudTest {
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-02T03:04:05Z"));
+  private final TestClock clock = TestClock.at(Instant.parse("2026-01-02T03:04:05Z"));
   private FakeScimServer server;
   private ScimHttp http;
 

@@ -2,6 +2,7 @@ package dev.usher.testkit.scim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.usher.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -13,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FakeScimServerFilterTest {
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final TestClock clock = TestClock.at(Instant.parse("2026-01-01T00:00:00Z"));
   private FakeScimServer server;
   private ScimHttp http;
 

@@ -2,6 +2,7 @@ package dev.usher.testkit.scim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.usher.testkit.TestClock;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ class FakeScimServerInspectionTest {
 
   @Test
   void resetForgetsResourcesRequestsFaultsAndTheRateWindow() {
-    MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    TestClock clock = TestClock.at(java.time.Instant.parse("2026-01-01T00:00:00Z"));
     try (FakeScimServer server = FakeScimServer.builder().clock(clock).rateLimit(2, Duration.ofHours(1)).start()) {
       ScimHttp http = new ScimHttp(server);
       http.createUser("ada");

@@ -4,6 +4,7 @@ import static dev.usher.testkit.scim.ScimHttp.patchOps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.usher.testkit.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -226,7 +227,7 @@ class FakeScimServerRestrictionsTest {
 
   @Test
   void rateLimitAnswers429WithRetryAfterUntilTheWindowOfTheClockPasses() {
-    MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    TestClock clock = TestClock.at(java.time.Instant.parse("2026-01-01T00:00:00Z"));
     try (FakeScimServer server = start(b -> b.clock(clock).rateLimit(2, Duration.ofMinutes(1)))) {
       ScimHttp http = new ScimHttp(server);
       assertThat(http.createUser("a").status()).isEqualTo(201);

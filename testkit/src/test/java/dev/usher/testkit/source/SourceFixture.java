@@ -18,11 +18,8 @@ import dev.usher.core.policy.expr.Expression;
 import dev.usher.core.store.InMemoryStateStore;
 import dev.usher.core.store.StateStore;
 import dev.usher.testkit.InMemoryConnector;
-import java.time.Clock;
-import java.time.Duration;
+import dev.usher.testkit.TestClock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** Three applications with department-managed groups, a fake clock, an in-memory store. */
 final class SourceFixture {
@@ -30,7 +27,7 @@ final class SourceFixture {
   static final Entitlement FIN = Entitlement.of(EntitlementType.GROUP, "grp-fin", "Finance");
   static final Entitlement TEAM = Entitlement.of(EntitlementType.TEAM, "team:all", "Everyone");
 
-  final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T09:00:00Z"));
+  final TestClock clock = TestClock.at(Instant.parse("2026-12-03T09:00:00Z"));
   final StateStore store = new InMemoryStateStore();
   final InMemoryConnector slack = InMemoryConnector.builder("slack").entitlement(ENG).entitlement(FIN).build();
   final InMemoryConnector github = InMemoryConnector.builder("github").entitlement(TEAM).build();
@@ -89,31 +86,4 @@ final class SourceFixture {
         .application("jira", jira, departmentGroups("jira"));
   }
 
-  /** A clock tests move by hand. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }

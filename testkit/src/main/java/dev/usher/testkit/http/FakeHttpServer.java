@@ -1,4 +1,4 @@
-package dev.usher.examples.fakes;
+package dev.usher.testkit.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,14 +14,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A tiny routing HTTP server on the JDK's HttpServer on a loopback port, the base of
- * {@link FakeGitHub}. Handlers run one at a time. Requires
- * {@code -Dsun.net.httpserver.nodelay=true} to be fast (the examples' build and mains set it).
+ * A tiny routing HTTP server on the JDK's HttpServer on a loopback port, the base of stateful
+ * fakes of vendor REST APIs (such as {@link dev.usher.testkit.fakes.FakeGitHub}). Routes are
+ * regular expressions over the decoded path; handlers run one at a time, so a fake may hold
+ * plain maps. A request that matches no route gets 404; a handler that throws gets 500.
+ *
+ * <p><b>TCP_NODELAY:</b> the JDK HTTP server reads {@code sun.net.httpserver.nodelay} once, when
+ * its classes load; without it a small request takes about 40 ms on loopback. The constructor
+ * therefore sets that system property to {@code true} unless it is already set. If another
+ * {@code HttpServer} was created earlier in the JVM without it, pass
+ * {@code -Dsun.net.httpserver.nodelay=true}.
  *
  * <pre>{@code
  * try (FakeHttpServer server = new FakeHttpServer()) {
@@ -30,11 +39,13 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class FakeHttpServer implements AutoCloseable {
+  private static final String NODELAY = "sun.net.httpserver.nodelay";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One request as the fake saw it. */
   public record Call(String method, String path, Map<String, String> query, Map<String, String> headers, String body,
       List<String> groups) {
+    /** The body as JSON (a missing node when empty); IllegalArgumentException when it is not JSON. */
     public JsonNode json() {
       try {
         return body.isEmpty() ? MissingNode.getInstance() : JSON.readTree(body);
@@ -43,10 +54,12 @@ public final class FakeHttpServer implements AutoCloseable {
       }
     }
 
+    /** The i-th group (from 1) of the route's path pattern. */
     public String group(int i) {
       return groups.get(i - 1);
     }
 
+    /** A request header's first value, or "" when absent. */
     public String header(String name) {
       return headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), "");
     }
@@ -54,14 +67,17 @@ public final class FakeHttpServer implements AutoCloseable {
 
   /** An answer: a status, a body (a String as it is, anything else as JSON) and headers. */
   public record Reply(int status, Object body, Map<String, String> headers) {
+    /** A reply with this body and no extra headers. */
     public static Reply json(int status, Object body) {
       return new Reply(status, body, Map.of());
     }
 
+    /** A reply without a body. */
     public static Reply empty(int status) {
       return new Reply(status, "", Map.of());
     }
 
+    /** This reply with one more header. */
     public Reply withHeader(String name, String value) {
       Map<String, String> h = new LinkedHashMap<>(headers);
       h.put(name, value);
@@ -80,10 +96,14 @@ public final class FakeHttpServer implements AutoCloseable {
   private final HttpServer server;
   private final List<Route> routes = new CopyOnWriteArrayList<>();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
-  private volatile String requiredAuthorization;
+  private volatile @Nullable String requiredAuthorization;
   private volatile String protectedPrefix = "/";
 
+  /** Starts a server on a free loopback port. */
   public FakeHttpServer() {
+    if (System.getProperty(NODELAY) == null) {
+      System.setProperty(NODELAY, "true");
+    }
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
@@ -99,26 +119,27 @@ public final class FakeHttpServer implements AutoCloseable {
   }
 
   /** Answers 401 to requests without exactly this Authorization header (null: no check). */
-  public void requireAuthorization(String value) {
+  public void requireAuthorization(@Nullable String value) {
     this.requiredAuthorization = value;
   }
 
   /** Answers 401 to requests under the prefix without exactly this Authorization header. */
-  public void requireAuthorization(String pathPrefix, String value) {
-    this.protectedPrefix = pathPrefix;
+  public void requireAuthorization(String pathPrefix, @Nullable String value) {
+    this.protectedPrefix = Objects.requireNonNull(pathPrefix, "pathPrefix");
     this.requiredAuthorization = value;
   }
 
   /** The error body a 401 carries; GitHub's by default. */
   public void unauthorizedBody(Object body) {
-    this.unauthorizedBody = body;
+    this.unauthorizedBody = Objects.requireNonNull(body, "body");
   }
 
   private volatile Object unauthorizedBody = Map.of("message", "Bad credentials");
 
   /** A route; the path is a regex matched against the whole decoded path, groups handed to the handler. */
   public void on(String method, String pathRegex, Handler handler) {
-    routes.add(new Route(method, Pattern.compile(pathRegex), handler));
+    routes.add(new Route(Objects.requireNonNull(method, "method"),
+        Pattern.compile(Objects.requireNonNull(pathRegex, "pathRegex")), Objects.requireNonNull(handler, "handler")));
   }
 
   /** The requests received so far, oldest first. */
@@ -126,8 +147,8 @@ public final class FakeHttpServer implements AutoCloseable {
     return List.copyOf(calls);
   }
 
-  private synchronized void serve(HttpExchange ex) throws IOException {
-    try (ex) {
+  private synchronized void serve(HttpExchange ex) {
+    try {
       String path = ex.getRequestURI().getRawPath();
       String decodedPath = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
       Map<String, String> query = new LinkedHashMap<>();
@@ -183,6 +204,8 @@ public final class FakeHttpServer implements AutoCloseable {
       } catch (IOException alreadySent) {
         // the reply was on its way; nothing more to say
       }
+    } finally {
+      ex.close();
     }
   }
 

@@ -1,21 +1,39 @@
-package dev.usher.connectors.github;
+package dev.usher.testkit.fakes;
 
-import dev.usher.connectors.fake.FakeHttpServer;
-import dev.usher.core.model.Secret;
+import dev.usher.testkit.http.FakeHttpServer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A stateful fake of the parts of GitHub's REST API the connector uses: one organization with
- * members, invitations and teams, held in maps. Every login exists as a GitHub user. Invitations
- * stay pending (nobody accepts them) unless {@link #accept(String)} is called.
+ * A stateful fake of the parts of GitHub's REST API the {@code github} connector uses: one
+ * organization ({@link #ORG}) with members, invitations and teams, held in maps, on a loopback
+ * port, requiring {@code Authorization: Bearer} {@link #TOKEN}. Every login exists as a GitHub
+ * user. By default invitations stay pending (nobody accepts them) until {@link #accept(String)}
+ * is called; {@link #acceptingInvitations()} makes an invitation by login be accepted at once (the
+ * invitee becomes a member), so demonstrations show members rather than pending invitations. An
+ * invitation by email always stays pending until accepted.
+ *
+ * <pre>{@code
+ * try (FakeGitHub github = FakeGitHub.start().team("engineering", "Engineering")) {
+ *   GitHubConfig config = GitHubConfig.of(FakeGitHub.ORG, Secret.of(FakeGitHub.TOKEN)).withBaseUrl(github.url());
+ *   Connector connector = new GitHubConnectorProvider().create(config, ConnectorContext.of("github"));
+ *   // ... plan and apply ...
+ *   assert github.teamMembers("engineering").contains("adalovelace");
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: requests and the accessors hold this fake's lock.
  */
-final class FakeGitHub implements AutoCloseable {
-  static final String ORG = "acme";
-  static final String TOKEN = "ghp_fake-token-123";
+public final class FakeGitHub implements AutoCloseable {
+  /** The organization login the fake serves. */
+  public static final String ORG = "acme";
+  /** The token the fake requires ({@code Authorization: Bearer ...}). */
+  public static final String TOKEN = "ghp_fake-token-123";
 
   private final FakeHttpServer server = new FakeHttpServer();
   private final Map<String, Long> users = new TreeMap<>();
@@ -24,14 +42,20 @@ final class FakeGitHub implements AutoCloseable {
   private final Map<String, Map<String, Object>> teams = new TreeMap<>();
   private final Map<String, Map<String, String>> teamMembers = new TreeMap<>(); // slug -> login -> state
   private long nextId = 1000;
+  private boolean acceptInvitations;
 
-  FakeGitHub() {
+  /** Starts a fake on a free loopback port. */
+  public static FakeGitHub start() {
+    return new FakeGitHub();
+  }
+
+  private FakeGitHub() {
     server.requireAuthorization("Bearer " + TOKEN);
     String org = "/orgs/" + ORG;
-    server.on("GET", "/users/([^/]+)", c -> FakeHttpServer.Reply.json(200, user(c.group(1))));
-    server.on("GET", org, c -> FakeHttpServer.Reply.json(200, Map.of("login", ORG, "id", 1)));
-    server.on("GET", org + "/memberships/([^/]+)", c -> membership(c.group(1)));
-    server.on("PUT", org + "/memberships/([^/]+)", c -> {
+    on("GET", "/users/([^/]+)", c -> FakeHttpServer.Reply.json(200, user(c.group(1))));
+    on("GET", org, c -> FakeHttpServer.Reply.json(200, Map.of("login", ORG, "id", 1)));
+    on("GET", org + "/memberships/([^/]+)", c -> membership(c.group(1)));
+    on("PUT", org + "/memberships/([^/]+)", c -> {
       String login = c.group(1);
       String role = c.json().path("role").asText("member");
       if (members.containsKey(login)) {
@@ -46,7 +70,7 @@ final class FakeGitHub implements AutoCloseable {
       }
       return membership(login);
     });
-    server.on("DELETE", org + "/memberships/([^/]+)", c -> {
+    on("DELETE", org + "/memberships/([^/]+)", c -> {
       String login = c.group(1);
       Map<String, Object> inv = invitationOf(login);
       if (members.remove(login) == null && inv == null) {
@@ -58,7 +82,7 @@ final class FakeGitHub implements AutoCloseable {
       teamMembers.values().forEach(m -> m.remove(login));
       return FakeHttpServer.Reply.empty(204);
     });
-    server.on("GET", org + "/members", c -> {
+    on("GET", org + "/members", c -> {
       boolean admins = "admin".equals(c.query().get("role"));
       List<Object> list = new ArrayList<>();
       members.forEach((login, role) -> {
@@ -68,8 +92,8 @@ final class FakeGitHub implements AutoCloseable {
       });
       return server.linkPaged(c, list);
     });
-    server.on("GET", org + "/invitations", c -> server.linkPaged(c, new ArrayList<>(invitations.values())));
-    server.on("POST", org + "/invitations", c -> {
+    on("GET", org + "/invitations", c -> server.linkPaged(c, new ArrayList<>(invitations.values())));
+    on("POST", org + "/invitations", c -> {
       var body = c.json();
       String role = body.path("role").asText("direct_member");
       if (body.has("invitee_id")) {
@@ -82,7 +106,11 @@ final class FakeGitHub implements AutoCloseable {
         if (members.containsKey(login) || invitationOf(login) != null) {
           return validationFailed("Invitee is already a part of this organization");
         }
-        return FakeHttpServer.Reply.json(201, invite(login, null, role));
+        Map<String, Object> invitation = invite(login, null, role);
+        if (acceptInvitations) {
+          accept(login);
+        }
+        return FakeHttpServer.Reply.json(201, invitation);
       }
       String email = body.path("email").asText();
       boolean taken = invitations.values().stream().anyMatch(i -> email.equalsIgnoreCase(String.valueOf(i.get("email"))));
@@ -91,17 +119,17 @@ final class FakeGitHub implements AutoCloseable {
       }
       return FakeHttpServer.Reply.json(201, invite(null, email, role));
     });
-    server.on("DELETE", org + "/invitations/(\\d+)", c -> invitations.remove(Long.parseLong(c.group(1))) == null
+    on("DELETE", org + "/invitations/(\\d+)", c -> invitations.remove(Long.parseLong(c.group(1))) == null
         ? FakeHttpServer.Reply.json(404, Map.of("message", "Not Found")) : FakeHttpServer.Reply.empty(204));
-    server.on("GET", org + "/teams", c -> server.linkPaged(c, new ArrayList<>(teams.values())));
-    server.on("GET", org + "/teams/([^/]+)", c -> teams.containsKey(c.group(1))
+    on("GET", org + "/teams", c -> server.linkPaged(c, new ArrayList<>(teams.values())));
+    on("GET", org + "/teams/([^/]+)", c -> teams.containsKey(c.group(1))
         ? FakeHttpServer.Reply.json(200, teams.get(c.group(1))) : FakeHttpServer.Reply.json(404, Map.of("message", "Not Found")));
-    server.on("GET", org + "/teams/([^/]+)/memberships/([^/]+)", c -> {
+    on("GET", org + "/teams/([^/]+)/memberships/([^/]+)", c -> {
       String state = teamMembers.getOrDefault(c.group(1), Map.of()).get(c.group(2));
       return state == null ? FakeHttpServer.Reply.json(404, Map.of("message", "Not Found"))
           : FakeHttpServer.Reply.json(200, Map.of("role", "member", "state", state));
     });
-    server.on("PUT", org + "/teams/([^/]+)/memberships/([^/]+)", c -> {
+    on("PUT", org + "/teams/([^/]+)/memberships/([^/]+)", c -> {
       String slug = c.group(1);
       String login = c.group(2);
       if (!teams.containsKey(slug)) {
@@ -111,12 +139,12 @@ final class FakeGitHub implements AutoCloseable {
       teamMembers.get(slug).put(login, state);
       return FakeHttpServer.Reply.json(200, Map.of("role", "member", "state", state));
     });
-    server.on("DELETE", org + "/teams/([^/]+)/memberships/([^/]+)", c -> {
+    on("DELETE", org + "/teams/([^/]+)/memberships/([^/]+)", c -> {
       Map<String, String> m = teamMembers.get(c.group(1));
       return m == null || m.remove(c.group(2)) == null ? FakeHttpServer.Reply.json(404, Map.of("message", "Not Found"))
           : FakeHttpServer.Reply.empty(204);
     });
-    server.on("GET", org + "/teams/([^/]+)/members", c -> {
+    on("GET", org + "/teams/([^/]+)/members", c -> {
       List<Object> list = new ArrayList<>();
       teamMembers.getOrDefault(c.group(1), Map.of()).forEach((login, state) -> {
         if (state.equals("active")) {
@@ -125,7 +153,7 @@ final class FakeGitHub implements AutoCloseable {
       });
       return server.linkPaged(c, list);
     });
-    server.on("GET", org + "/teams/([^/]+)/invitations", c -> {
+    on("GET", org + "/teams/([^/]+)/invitations", c -> {
       List<Object> list = new ArrayList<>();
       teamMembers.getOrDefault(c.group(1), Map.of()).forEach((login, state) -> {
         if (state.equals("pending")) {
@@ -136,11 +164,19 @@ final class FakeGitHub implements AutoCloseable {
     });
   }
 
-  GitHubConfig config() {
-    return GitHubConfig.of(ORG, Secret.of(TOKEN)).withBaseUrl(server.url());
+  /** The base URL to give the connector, {@code http://127.0.0.1:PORT}. */
+  public String url() {
+    return server.url();
   }
 
-  synchronized FakeGitHub team(String slug, String name) {
+  /** From now on an invitation by login is accepted at once: the invitee becomes a member. */
+  public synchronized FakeGitHub acceptingInvitations() {
+    this.acceptInvitations = true;
+    return this;
+  }
+
+  /** Adds a team. */
+  public synchronized FakeGitHub team(String slug, String name) {
     Map<String, Object> t = new LinkedHashMap<>();
     t.put("id", nextId++);
     t.put("slug", slug);
@@ -152,26 +188,51 @@ final class FakeGitHub implements AutoCloseable {
     return this;
   }
 
-  synchronized FakeGitHub member(String login, String role) {
+  /** Adds a member ({@code admin} or {@code member}) who was there before Usher. */
+  public synchronized FakeGitHub member(String login, String role) {
     user(login);
     members.put(login, role);
     return this;
   }
 
   /** The invitee accepts: the invitation becomes a membership, pending team memberships become active. */
-  synchronized void accept(String login) {
+  public synchronized void accept(String login) {
     Map<String, Object> inv = invitationOf(login);
+    if (inv == null) {
+      throw new IllegalArgumentException("no pending invitation for login " + login);
+    }
     invitations.remove((Long) inv.get("id"));
     members.put(login, "admin".equals(inv.get("role")) ? "admin" : "member");
     teamMembers.values().forEach(m -> m.replaceAll((l, s) -> l.equals(login) ? "active" : s));
   }
 
-  synchronized boolean isMemberOrInvited(String login) {
+  /** Whether this login is a member or invited. */
+  public synchronized boolean isMemberOrInvited(String login) {
     return members.containsKey(login) || invitationOf(login) != null;
   }
 
-  List<FakeHttpServer.Call> calls() {
+  /** The members now, login to role. */
+  public synchronized Map<String, String> members() {
+    return Map.copyOf(members);
+  }
+
+  /** The logins in this team now (active or pending). */
+  public synchronized Set<String> teamMembers(String slug) {
+    return Set.copyOf(teamMembers.getOrDefault(slug, Map.of()).keySet());
+  }
+
+  /** The requests received so far. */
+  public List<FakeHttpServer.Call> calls() {
     return server.calls();
+  }
+
+  /** Routes a request; handlers hold this fake's lock, so the accessors see whole changes. */
+  private void on(String method, String pathRegex, FakeHttpServer.Handler handler) {
+    server.on(method, pathRegex, call -> {
+      synchronized (this) {
+        return handler.handle(call);
+      }
+    });
   }
 
   private FakeHttpServer.Reply validationFailed(String message) {
@@ -201,11 +262,11 @@ final class FakeGitHub implements AutoCloseable {
     return Map.of("login", login, "id", id, "type", "User");
   }
 
-  private Map<String, Object> invitationOf(String login) {
+  private @Nullable Map<String, Object> invitationOf(String login) {
     return invitations.values().stream().filter(i -> login.equals(i.get("login"))).findFirst().orElse(null);
   }
 
-  private Map<String, Object> invite(String login, String email, String role) {
+  private Map<String, Object> invite(@Nullable String login, @Nullable String email, String role) {
     Map<String, Object> inv = new LinkedHashMap<>();
     long id = nextId++;
     inv.put("id", id);
