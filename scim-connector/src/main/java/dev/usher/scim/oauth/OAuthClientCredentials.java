@@ -87,13 +87,7 @@ public final class OAuthClientCredentials extends CachedTokenAuth {
     }
 
     public Builder scopes(List<String> scopes) {
-      for (String s : scopes) {
-        Objects.requireNonNull(s, "scope");
-        if (s.isBlank() || s.contains(" ")) {
-          throw new IllegalArgumentException("a scope is one non-blank word, not '" + s + "'");
-        }
-        this.scopes.add(s);
-      }
+      scopes.forEach(s -> this.scopes.add(TokenEndpoint.requireScope(s)));
       return this;
     }
 

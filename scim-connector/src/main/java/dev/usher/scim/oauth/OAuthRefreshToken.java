@@ -108,7 +108,7 @@ public final class OAuthRefreshToken extends CachedTokenAuth {
     }
 
     public Builder scopes(List<String> scopes) {
-      scopes.forEach(s -> this.scopes.add(Objects.requireNonNull(s, "scope")));
+      scopes.forEach(s -> this.scopes.add(TokenEndpoint.requireScope(s)));
       return this;
     }
 

@@ -77,6 +77,15 @@ final class TokenEndpoint {
     this.origin = origin;
   }
 
+  /** A scope as RFC 6749 section 3.3 allows it: one non-blank word (scopes are joined by spaces). */
+  static String requireScope(String scope) {
+    Objects.requireNonNull(scope, "scope");
+    if (scope.isBlank() || scope.chars().anyMatch(Character::isWhitespace)) {
+      throw new IllegalArgumentException("a scope is one non-blank word, not '" + scope + "'");
+    }
+    return scope;
+  }
+
   static URI parse(String tokenUrl) {
     Objects.requireNonNull(tokenUrl, "tokenUrl");
     URI u;

@@ -203,4 +203,16 @@ class OAuthTest {
         null, null, null, null, null, null, null);
   }
 
+
+  @Test
+  void bothGrantsRejectScopesThatAreNotOneWord() {
+    for (String bad : List.of("", " ", "scim read", "scim\tread")) {
+      assertThatThrownBy(() -> OAuthClientCredentials.builder("https://idp.example/token", "usher", Secret.of(SECRET))
+              .scopes(List.of(bad)))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("a scope is one non-blank word, not '" + bad + "'");
+      assertThatThrownBy(() -> OAuthRefreshToken.builder("https://idp.example/token", "usher", TokenStore.inMemory(Secret.of(REFRESH)))
+              .scopes(List.of(bad)))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("a scope is one non-blank word, not '" + bad + "'");
+    }
+  }
 }
