@@ -167,18 +167,8 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
     tenant(tenantId);
     Objects.requireNonNull(applicationId, "applicationId");
     Objects.requireNonNull(userId, "userId");
-    return call("read the link of user '" + userId + "' in '" + applicationId + "'", tenantId, false, c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT application_id, user_id, account_id, linked_at, disabled_at, last_applied FROM usher_link"
-              + " WHERE tenant_id = ? AND application_id = ? AND user_id = ?")) {
-        ps.setString(1, tenantId);
-        ps.setString(2, applicationId);
-        ps.setString(3, userId);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(link(rs)) : Optional.<Link>empty();
-        }
-      }
-    });
+    return call("read the link of user '" + userId + "' in '" + applicationId + "'", tenantId, false,
+        c -> oneLink(c, "user_id", tenantId, applicationId, userId));
   }
 
   @Override
@@ -188,8 +178,7 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
     return call("read the links of '" + applicationId + "'", tenantId, true, c -> {
       Map<String, Link> out = new LinkedHashMap<>();
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT application_id, user_id, account_id, linked_at, disabled_at, last_applied FROM usher_link"
-              + " WHERE tenant_id = ? AND application_id = ? ORDER BY user_id")) {
+          SELECT_LINKS + " WHERE tenant_id = ? AND application_id = ? ORDER BY user_id")) {
         ps.setFetchSize(1000);
         ps.setString(1, tenantId);
         ps.setString(2, applicationId);
@@ -209,18 +198,25 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
     tenant(tenantId);
     Objects.requireNonNull(applicationId, "applicationId");
     Objects.requireNonNull(accountId, "accountId");
-    return call("read the link of account '" + accountId + "' in '" + applicationId + "'", tenantId, false, c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT application_id, user_id, account_id, linked_at, disabled_at, last_applied FROM usher_link"
-              + " WHERE tenant_id = ? AND application_id = ? AND account_id = ? ORDER BY user_id")) {
-        ps.setString(1, tenantId);
-        ps.setString(2, applicationId);
-        ps.setString(3, accountId);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(link(rs)) : Optional.<Link>empty();
-        }
+    return call("read the link of account '" + accountId + "' in '" + applicationId + "'", tenantId, false,
+        c -> oneLink(c, "account_id", tenantId, applicationId, accountId));
+  }
+
+  private static final String SELECT_LINKS =
+      "SELECT application_id, user_id, account_id, linked_at, disabled_at, last_applied FROM usher_link";
+
+  /** The first link (by user id) whose {@code keyColumn} holds {@code key}; {@code keyColumn} is a constant. */
+  private Optional<Link> oneLink(Connection c, String keyColumn, String tenantId, String applicationId, String key)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(SELECT_LINKS
+        + " WHERE tenant_id = ? AND application_id = ? AND " + keyColumn + " = ? ORDER BY user_id")) {
+      ps.setString(1, tenantId);
+      ps.setString(2, applicationId);
+      ps.setString(3, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(link(rs)) : Optional.empty();
       }
-    });
+    }
   }
 
   @Override
